@@ -1,0 +1,22 @@
+/**
+ * budget4j core: {@link dev.budget4j.Stage}, {@link dev.budget4j.Budget} and the
+ * {@link dev.budget4j.Budgets#budgetedStage budgetedStage} decorator.
+ *
+ * <p>HdrHistogram 2.2.2 ships without a module descriptor, so it is required here by the name
+ * derived from its jar file. The alternative, leaving budget-core as an automatic module, would
+ * hide which packages are API; we prefer a real descriptor and accept Maven's warning about a
+ * filename-based module name until HdrHistogram publishes one.
+ */
+module dev.budget4j.core {
+    requires transitive HdrHistogram;
+    requires org.slf4j;
+    requires jdk.jfr;
+    requires java.management;
+    requires static jdk.management;
+
+    exports dev.budget4j;
+    exports dev.budget4j.spi;
+    exports dev.budget4j.internal.jfr to jdk.jfr;
+
+    uses dev.budget4j.spi.MemoryProbe;
+}
