@@ -1,0 +1,174 @@
+package dev.budget4j.rag;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The example's command line.
+ *
+ * @param docs documents to ingest, in [1, 17597]
+ * @param batch texts per embedding call, in [1, 1024]
+ * @param backend scoring backend name, or null for the active one
+ * @param chunkSize chunk length in code points
+ * @param overlap code points shared by neighbouring chunks
+ * @param queries questions to ask
+ * @param k results per question
+ * @param compare chunks in the single-versus-batch embedding comparison (0 skips it)
+ * @param changed fraction of documents edited before the refresh pass, in [0, 1]
+ * @param seed seed of the question and edit choices
+ * @param budgets a budget file, or null for the shipped one
+ * @param out where reports go, or null for {@code target/rag-report}
+ * @param saveBaseline write this run as the baseline
+ * @param baseline a baseline to compare with, or null
+ * @param gate exit non-zero when a budget or the baseline gate fails
+ * @param help print usage and exit
+ */
+public record Options(int docs, int batch, String backend, int chunkSize, int overlap, int queries, int k,
+        int compare, double changed, long seed, Path budgets, Path out, boolean saveBaseline, Path baseline,
+        boolean gate, boolean help) {
+
+    /** Default document count: about a minute of embedding on 2 cores. */
+    public static final int DEFAULT_DOCS = 2000;
+
+    /** The usage text. */
+    public static final String USAGE = """
+            usage: java -jar budget-rag-example.jar [options]
+              --docs N           documents to ingest, 1..17597 (default %d)
+              --batch N          texts per embedding call, 1..1024 (default 32)
+              --backend NAME     scoring backend: java, vector or native (default: the active one)
+              --chunk-size N     chunk length in code points (default 300)
+              --overlap N        code points shared by neighbouring chunks (default 30)
+              --queries N        questions to ask (default 200)
+              --k N              results per question (default 5)
+              --compare N        chunks in the single vs batch embedding comparison, 0 skips (default 128)
+              --changed F        fraction of documents edited before the refresh pass, 0..1 (default 0.1)
+              --seed N           seed for questions and edits (default 42)
+              --budgets FILE     budget file (default: the shipped budgets.properties)
+              --out DIR          report directory (default target/rag-report)
+              --save-baseline    save this run as the baseline (DIR/baseline.json)
+              --baseline FILE    compare with a saved baseline and show the gate's verdicts
+              --gate             exit 1 when a budget or the baseline gate fails
+              --help             print this and exit
+            """.formatted(DEFAULT_DOCS);
+
+    /** @return the defaults */
+    public static Options defaults() {
+        return new Options(DEFAULT_DOCS, 32, null, 300, 30, 200, 5, 128, 0.1, 42, null, null, false, null, false,
+                false);
+    }
+
+    /**
+     * Parses a command line.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws UsageException with a one-line message on an unknown option, a missing or bad value
+     */
+    public static Options parse(String... args) throws UsageException {
+        Options o = defaults();
+        int docs = o.docs, batch = o.batch, chunkSize = o.chunkSize, overlap = o.overlap, queries = o.queries;
+        int k = o.k, compare = o.compare;
+        double changed = o.changed;
+        long seed = o.seed;
+        String backend = null;
+        Path budgets = null, out = null, baseline = null;
+        boolean save = false, gate = false, help = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a;
+            String inline = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                inline = a.substring(eq + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> help = true;
+                case "--save-baseline" -> save = true;
+                case "--gate" -> gate = true;
+                default -> {
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new UsageException(isKnown(name) ? "option " + name + " needs a value"
+                                    : "unknown option '" + a + "'");
+                        }
+                        if (!isKnown(name)) {
+                            throw new UsageException("unknown option '" + a + "'");
+                        }
+                        value = args[++i];
+                    }
+                    switch (name) {
+                        case "--docs" -> docs = intIn(name, value, 1, EuroparlCorpus.SIZE);
+                        case "--batch" -> batch = intIn(name, value, 1, 1024);
+                        case "--backend" -> backend = backendName(value);
+                        case "--chunk-size" -> chunkSize = intIn(name, value, 16, 100_000);
+                        case "--overlap" -> overlap = intIn(name, value, 0, 99_999);
+                        case "--queries" -> queries = intIn(name, value, 1, 1_000_000);
+                        case "--k" -> k = intIn(name, value, 1, 1000);
+                        case "--compare" -> compare = intIn(name, value, 0, 100_000);
+                        case "--changed" -> changed = fraction(name, value);
+                        case "--seed" -> seed = longOf(name, value);
+                        case "--budgets" -> budgets = Path.of(value);
+                        case "--out" -> out = Path.of(value);
+                        case "--baseline" -> baseline = Path.of(value);
+                        default -> throw new UsageException("unknown option '" + a + "'");
+                    }
+                }
+            }
+        }
+        if (overlap >= chunkSize) {
+            throw new UsageException("option --overlap must be < --chunk-size=" + chunkSize + ", but was " + overlap);
+        }
+        return new Options(docs, batch, backend, chunkSize, overlap, queries, k, compare, changed, seed, budgets, out,
+                save, baseline, gate, help);
+    }
+
+    private static boolean isKnown(String name) {
+        return switch (name) {
+            case "--docs", "--batch", "--backend", "--chunk-size", "--overlap", "--queries", "--k", "--compare",
+                    "--changed", "--seed", "--budgets", "--out", "--baseline" -> true;
+            default -> false;
+        };
+    }
+
+    private static int intIn(String name, String value, int min, int max) throws UsageException {
+        try {
+            int v = Integer.parseInt(value.replace("_", ""));
+            if (v < min || v > max) {
+                throw new UsageException("option " + name + " must be in [" + min + ", " + max + "], but was " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("option " + name + " must be an integer, but was '" + value + "'");
+        }
+    }
+
+    private static long longOf(String name, String value) throws UsageException {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("option " + name + " must be an integer, but was '" + value + "'");
+        }
+    }
+
+    private static double fraction(String name, String value) throws UsageException {
+        try {
+            double v = Double.parseDouble(value);
+            if (!(v >= 0 && v <= 1)) {
+                throw new UsageException("option " + name + " must be in [0, 1], but was " + value);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("option " + name + " must be a number, but was '" + value + "'");
+        }
+    }
+
+    private static String backendName(String value) throws UsageException {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (!v.equals("java") && !v.equals("vector") && !v.equals("native")) {
+            throw new UsageException("option --backend must be java, vector or native, but was '" + value + "'");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,299 @@
+package dev.budget4j.rag;
+
+import dev.budget4j.Budget;
+import dev.budget4j.BudgetedStage;
+import dev.budget4j.Budgets;
+import dev.budget4j.MemoizedStage;
+import dev.budget4j.Stage;
+import dev.budget4j.StageReport;
+import dev.budget4j.Stages;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The retrieval pipeline, every stage under a budget:
+ * load → clean → chunk (memoized) → embed (true batches) → index → query (embed, then search).
+ *
+ * <p>Budgets come from a {@link BudgetFile}. Each stage is {@code Budget(stage)}; chunk is
+ * {@code Budget(Memoize(chunk))}, keyed by document id, content hash, chunk size and overlap, so
+ * the refresh pass (a few documents edited) re-chunks only what changed.
+ */
+public final class RagPipeline {
+    /** Memo key of a chunked document. */
+    record ChunkKey(String docId, String contentHash, int size, int overlap) {
+    }
+
+    /** Chunks and their vectors, in the same order. */
+    record Embedded(List<Chunk> chunks, float[][] vectors) {
+    }
+
+    private static final List<String> SHOWCASE = List.of(
+            "fishing quotas in the North Sea", "human rights in China", "ban on tobacco advertising",
+            "the single currency and monetary union", "enlargement of the European Union");
+
+    private final Options options;
+    private final BudgetFile budgets;
+    private final Embedder embedder;
+    private final Embedder library;
+    private final ScoringBackend backend;
+    private final Chunker chunker;
+    private final PrintStream progressOut;
+    private final boolean terminal;
+
+    /**
+     * @param options the run's options
+     * @param budgets budgets by stage name
+     * @param embedder the true-batch embedder used for the index and the questions
+     * @param library the library embedder for the comparison, or null to skip it
+     * @param backend scores and selects in the query stage
+     * @param chunker splits documents
+     * @param progressOut where progress goes, or null for none
+     */
+    public RagPipeline(Options options, BudgetFile budgets, Embedder embedder, Embedder library,
+            ScoringBackend backend, Chunker chunker, PrintStream progressOut) {
+        this.options = Args.notNull(options, "options");
+        this.budgets = Args.notNull(budgets, "budgets");
+        this.embedder = Args.notNull(embedder, "embedder");
+        this.library = library;
+        this.backend = Args.notNull(backend, "backend");
+        this.chunker = Args.notNull(chunker, "chunker");
+        this.progressOut = progressOut;
+        this.terminal = System.console() != null;
+    }
+
+    private <I, O> BudgetedStage<I, O> budgeted(Stage<I, O> stage) {
+        return Budgets.budgeted(stage).budget(budgets.budget(stage.name())).trackAllocation(true).build();
+    }
+
+    private <I, O> BudgetedStage<I, O> budgeted(String name, Function<? super I, ? extends O> f) {
+        return budgeted(Stage.of(name, f));
+    }
+
+    private Progress progress(String what, long total) {
+        return progressOut == null ? Progress.quiet() : new Progress(progressOut, what, total, terminal);
+    }
+
+    /** @return the run's figures, verdicts and answers */
+    public RunResult run() {
+        long t0 = System.nanoTime();
+        int size = options.chunkSize();
+        int overlap = options.overlap();
+
+        BudgetedStage<Integer, List<Document>> load = budgeted("load", EuroparlCorpus::read);
+        BudgetedStage<Document, CleanDoc> clean = budgeted("clean", Cleaner::clean);
+        MemoizedStage<CleanDoc, List<Chunk>> memo = Stages.memoize(
+                Stage.of("chunk", (CleanDoc d) -> chunk(d, size, overlap)),
+                d -> new ChunkKey(d.id(), d.contentHash(), size, overlap), 4 * options.docs() + 16);
+        BudgetedStage<CleanDoc, List<Chunk>> chunk = budgeted(memo);
+        BudgetedStage<List<Chunk>, float[][]> embed = budgeted("embed", (List<Chunk> batch) -> embedder.embedAll(
+                batch.stream().map(Chunk::text).toList()));
+        BudgetedStage<Embedded, VectorIndex> index = budgeted("index",
+                (Embedded e) -> VectorIndex.build(e.chunks(), e.vectors()));
+
+        Stage<List<Document>, List<Chunk>> cleanAndChunk = Stage.of("clean+chunk", (List<Document> docs) -> {
+            List<Chunk> out = new ArrayList<>();
+            for (Document d : docs) {
+                out.addAll(chunk.apply(clean.apply(d)));
+            }
+            return out;
+        });
+        Stage<List<Chunk>, Embedded> embedAll = Stage.of("embed all", (List<Chunk> chunks) -> embedInBatches(
+                chunks, embed));
+        BudgetedStage<Integer, VectorIndex> ingest = budgeted(
+                load.andThen(cleanAndChunk).andThen(embedAll).andThen(index).withName("ingest"));
+
+        List<StageRow> rows = new ArrayList<>();
+        warmUp();
+        VectorIndex idx = ingest.apply(options.docs());
+        long rssIngest = ProcessMemory.peakRssBytes();
+        List<Document> docs = EuroparlCorpus.read(options.docs());
+
+        // refresh: a few documents are edited; unchanged ones come from the chunk memo
+        List<Document> edited = edit(docs, options.changed(), options.seed());
+        for (Document d : edited) {
+            chunk.apply(clean.apply(d));
+        }
+        long rssRefresh = ProcessMemory.peakRssBytes();
+
+        rows.add(new StageRow("ingest", load.report(), rssIngest));
+        rows.add(new StageRow("ingest", clean.report(), rssRefresh));
+        rows.add(new StageRow("ingest", chunk.report(), rssRefresh));
+        rows.add(new StageRow("ingest", embed.report(), rssIngest));
+        rows.add(new StageRow("ingest", index.report(), rssIngest));
+        StageReport ingestReport = ingest.report();
+        rows.add(new StageRow("ingest", ingestReport, rssIngest));
+        StageReport ingestTree = new StageReport(ingestReport.name(), ingestReport.snapshot(), ingestReport.verdict(),
+                List.of(load.report(), clean.report(), chunk.report(), embed.report(), index.report()));
+
+        EmbeddingComparison comparison = null;
+        if (library != null && options.compare() > 0) {
+            comparison = compare(idx, rows);
+        }
+
+        BudgetedStage<String, float[]> queryEmbed = budgeted("query.embed", embedder::embed);
+        BudgetedStage<float[], List<Hit>> querySearch = budgeted("query.search",
+                (float[] q) -> idx.search(q, options.k(), backend));
+        BudgetedStage<String, List<Hit>> query = budgeted(queryEmbed.andThen(querySearch).withName("query"));
+        List<String> questions = questions(idx, options.queries(), options.seed());
+        for (int i = 0; i < Math.min(20, questions.size()); i++) {
+            idx.search(embedder.embed(questions.get(i)), options.k(), backend); // warm-up, not recorded
+        }
+        List<List<Hit>> answers = new ArrayList<>(questions.size());
+        Progress qp = progress("asking", questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            answers.add(query.apply(questions.get(i)));
+            qp.update(i + 1);
+        }
+        long rssQuery = ProcessMemory.peakRssBytes();
+        rows.add(new StageRow("query", queryEmbed.report(), rssQuery));
+        rows.add(new StageRow("query", querySearch.report(), rssQuery));
+        rows.add(new StageRow("query", query.report(), rssQuery));
+
+        return new RunResult(backend.name(), docs.size(), idx.size(), questions, answers, List.copyOf(rows),
+                List.of(ingestTree, query.report()), memo.cacheStats(), comparison, System.nanoTime() - t0);
+    }
+
+    private List<Chunk> chunk(CleanDoc doc, int size, int overlap) {
+        List<TextSpan> spans = chunker.spans(doc.text(), size, overlap);
+        List<Chunk> out = new ArrayList<>(spans.size());
+        for (int i = 0; i < spans.size(); i++) {
+            TextSpan s = spans.get(i);
+            out.add(new Chunk(doc.id(), i, s, doc.text().substring(s.start(), s.end())));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Batches of similar length (less padding), results put back in chunk order. */
+    private Embedded embedInBatches(List<Chunk> chunks, Stage<List<Chunk>, float[][]> embed) {
+        Integer[] order = new Integer[chunks.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> chunks.get(i).text().length())
+                .thenComparingInt(i -> i));
+        float[][] vectors = new float[chunks.size()][];
+        Progress p = progress("embedding chunks", chunks.size());
+        int b = options.batch();
+        for (int from = 0; from < order.length; from += b) {
+            int to = Math.min(order.length, from + b);
+            List<Chunk> batch = new ArrayList<>(to - from);
+            for (int j = from; j < to; j++) {
+                batch.add(chunks.get(order[j]));
+            }
+            float[][] out = embed.apply(batch);
+            for (int j = from; j < to; j++) {
+                vectors[order[j]] = out[j - from];
+            }
+            p.update(to);
+        }
+        return new Embedded(chunks, vectors);
+    }
+
+    private void warmUp() {
+        List<Document> few = EuroparlCorpus.read(Math.min(8, options.docs()));
+        List<String> texts = new ArrayList<>();
+        for (Document d : few) {
+            chunk(Cleaner.clean(d), options.chunkSize(), options.overlap()).forEach(c -> texts.add(c.text()));
+        }
+        List<String> sample = texts.subList(0, Math.min(texts.size(), options.batch()));
+        for (int i = 0; i < 3; i++) {
+            embedder.embedAll(sample);
+            embedder.embed(sample.get(0));
+        }
+    }
+
+    private EmbeddingComparison compare(VectorIndex idx, List<StageRow> rows) {
+        int n = Math.min(options.compare(), idx.size());
+        int b = options.batch();
+        List<String> texts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            texts.add(idx.chunk(i).text());
+        }
+        BudgetedStage<String, float[]> single = budgeted("compare.lib-single", library::embed);
+        BudgetedStage<List<String>, float[][]> libBatch = budgeted("compare.lib-batch", library::embedAll);
+        BudgetedStage<List<String>, float[][]> onnxBatch = budgeted("compare.onnx-batch", embedder::embedAll);
+        for (int i = 0; i < 3; i++) {
+            library.embed(texts.get(i)); // warm-up, not recorded
+        }
+        library.embedAll(texts.subList(0, Math.min(n, b)));
+        Progress p = progress("comparing single vs batch embedding", 3L * n);
+        float[][] s = new float[n][];
+        long a0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            s[i] = single.apply(texts.get(i));
+            p.update(i + 1);
+        }
+        long a1 = System.nanoTime();
+        float[][] lb = inBatches(texts, b, libBatch, p, n);
+        long a2 = System.nanoTime();
+        float[][] ob = inBatches(texts, b, onnxBatch, p, 2L * n);
+        long a3 = System.nanoTime();
+        double minCos = 1;
+        double maxAbs = 0;
+        for (int i = 0; i < n; i++) {
+            double dot = 0;
+            for (int j = 0; j < s[i].length; j++) {
+                dot += (double) s[i][j] * ob[i][j];
+                maxAbs = Math.max(maxAbs, Math.abs(s[i][j] - lb[i][j]));
+            }
+            minCos = Math.min(minCos, dot);
+        }
+        long rss = ProcessMemory.peakRssBytes();
+        rows.add(new StageRow("compare", single.report(), rss));
+        rows.add(new StageRow("compare", libBatch.report(), rss));
+        rows.add(new StageRow("compare", onnxBatch.report(), rss));
+        return new EmbeddingComparison(n, b, (a1 - a0) / (double) n, (a2 - a1) / (double) n, (a3 - a2) / (double) n,
+                minCos, maxAbs);
+    }
+
+    private static float[][] inBatches(List<String> texts, int b, Stage<List<String>, float[][]> stage, Progress p,
+            long done) {
+        float[][] out = new float[texts.size()][];
+        for (int from = 0; from < texts.size(); from += b) {
+            int to = Math.min(texts.size(), from + b);
+            float[][] r = stage.apply(texts.subList(from, to));
+            System.arraycopy(r, 0, out, from, r.length);
+            p.update(done + to);
+        }
+        return out;
+    }
+
+    /** The same documents with a seeded fraction of bodies amended. */
+    static List<Document> edit(List<Document> docs, double fraction, long seed) {
+        Random random = new Random(seed);
+        List<Document> out = new ArrayList<>(docs.size());
+        for (Document d : docs) {
+            boolean change = random.nextDouble() < fraction;
+            out.add(change ? new Document(d.id(), d.title(), d.date(), d.body() + " (amended)") : d);
+        }
+        return out;
+    }
+
+    /** A few fixed questions, then the opening words of seeded random chunks. */
+    static List<String> questions(VectorIndex idx, int count, long seed) {
+        Random random = new Random(seed ^ 0x5DEECE66DL);
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (i < SHOWCASE.size()) {
+                out.add(SHOWCASE.get(i));
+                continue;
+            }
+            String text = idx.chunk(random.nextInt(idx.size())).text();
+            String[] words = text.split(" ");
+            int from = Math.min(words.length - 1, 1);
+            int to = Math.min(words.length, from + 10);
+            String q = String.join(" ", java.util.Arrays.asList(words).subList(from, to)).strip();
+            out.add(q.isEmpty() ? text : q);
+        }
+        return out;
+    }
+
+    /** @return the budget of a stage, for tests */
+    Budget budgetOf(String stage) {
+        return budgets.budget(stage);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.budget4j.rag;
+
+import dev.budget4j.CacheStats;
+import dev.budget4j.StageReport;
+import java.util.List;
+
+/**
+ * What one run of the example produced.
+ *
+ * @param backend the scoring backend used
+ * @param docs documents ingested
+ * @param chunks chunks in the index
+ * @param questions the questions asked, in order
+ * @param hits the results of each question, in order
+ * @param rows the per-stage table, in pipeline order
+ * @param trees the stage trees: ingest, query
+ * @param chunkMemo the chunk memo's figures after the refresh pass
+ * @param comparison single versus batch embedding, or null when skipped
+ * @param wallNanos wall time of the whole run in nanoseconds
+ */
+public record RunResult(String backend, int docs, int chunks, List<String> questions, List<List<Hit>> hits,
+        List<StageRow> rows, List<StageReport> trees, CacheStats chunkMemo, EmbeddingComparison comparison,
+        long wallNanos) {
+}
