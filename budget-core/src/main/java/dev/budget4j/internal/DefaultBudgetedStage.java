@@ -200,7 +200,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
         Verdict verdict = Evaluator.evaluate(budget, snapshotOf(w), overrideSource);
         List<Violation> found = new ArrayList<>();
         for (Check c : verdict.checks()) {
-            if (c.outcome() == Outcome.VIOLATED && c.dimension() != Dimension.MAX) {
+            if (c.outcome() == Outcome.VIOLATED && !c.dimension().equals(Dimension.MAX)) {
                 Violation v = new Violation(name, c.limit(), c.observed(), c.samples());
                 found.add(v);
                 notifyOncePerWindow(v);
