@@ -82,6 +82,16 @@ public final class OnnxBatchEmbedder implements Embedder {
         return DIM;
     }
 
+    /**
+     * Tokens the model sees for a text, special tokens included, at most {@value #MAX_TOKENS}.
+     *
+     * @param text not null
+     * @return the token count
+     */
+    public int tokenCount(String text) {
+        return tokenizer.encode(Args.notNull(text, "text")).getIds().length;
+    }
+
     @Override
     public float[] embed(String text) {
         return embedAll(List.of(Args.notNull(text, "text")))[0];
