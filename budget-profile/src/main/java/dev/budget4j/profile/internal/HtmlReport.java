@@ -154,8 +154,8 @@ final class HtmlReport {
         text(o, left + plotW / 2, h - 8, "percentile", "middle", 11, "#4a5768");
         polyline(o, bl, sx, sy, BASE_COLOR, "6 4");
         polyline(o, cl, sx, sy, CURRENT_COLOR, null);
-        // legend
-        double lx = left + plotW - 150;
+        // legend, top left: latency curves rise to the right, so that corner stays clear
+        double lx = left + 12;
         line(o, lx, top + 8, lx + 24, top + 8, BASE_COLOR, "6 4", 2.5);
         text(o, lx + 30, top + 12, "baseline", "start", 11, "#1d2733");
         line(o, lx + 85, top + 8, lx + 109, top + 8, CURRENT_COLOR, null, 2.5);
