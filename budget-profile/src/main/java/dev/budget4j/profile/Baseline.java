@@ -1,0 +1,196 @@
+package dev.budget4j.profile;
+
+import dev.budget4j.Budget;
+import dev.budget4j.profile.internal.Args;
+import dev.budget4j.profile.internal.AtomicFiles;
+import dev.budget4j.profile.internal.BaselineJson;
+import dev.budget4j.profile.internal.GitCommit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A saved run: when and where it ran, and per stage the full histogram and per-round figures.
+ * Written as JSON ({@link #SCHEMA_VERSION}); the gate compares a current run against it.
+ *
+ * <pre>{@code
+ * Baseline run = Baseline.builder().stage(harness.run(sort, inputs), budget).build();
+ * run.write(Path.of("perf/baseline.json"));            // atomic: temp file, then move
+ * Baseline saved = Baseline.read(Path.of("perf/baseline.json"));
+ * }</pre>
+ */
+public final class Baseline {
+    /** The schema version this library writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final Instant createdAt;
+    private final String gitCommit;
+    private final String kernelBackend;
+    private final MachineFingerprint machine;
+    private final Map<String, StageBaseline> stages;
+
+    private Baseline(Builder b) {
+        this.createdAt = b.createdAt == null ? Instant.now() : b.createdAt;
+        this.gitCommit = b.gitCommitSet ? b.gitCommit : GitCommit.of(Path.of("")).orElse(null);
+        this.kernelBackend = b.kernelBackend;
+        this.machine = b.machine == null ? MachineFingerprint.current() : b.machine;
+        this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(b.stages));
+    }
+
+    /**
+     * A builder; what is not set is filled in at {@link Builder#build()}: the time now, the git
+     * commit of the working directory (read from {@code .git}, no git process, empty when none),
+     * this machine's fingerprint.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return when the run was made */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** @return the git commit the run was made from, when known */
+    public Optional<String> gitCommit() {
+        return Optional.ofNullable(gitCommit);
+    }
+
+    /** @return the active kernel backend's name, when the caller gave one */
+    public Optional<String> kernelBackend() {
+        return Optional.ofNullable(kernelBackend);
+    }
+
+    /** @return the machine the run was made on */
+    public MachineFingerprint machine() {
+        return machine;
+    }
+
+    /** @return the stages by name, in the order they were added */
+    public Map<String, StageBaseline> stages() {
+        return stages;
+    }
+
+    /**
+     * One stage.
+     *
+     * @param name the stage name
+     * @return the stage, or empty
+     */
+    public Optional<StageBaseline> stage(String name) {
+        return Optional.ofNullable(stages.get(name));
+    }
+
+    /** @return the baseline as JSON text */
+    public String toJson() {
+        return BaselineJson.write(this);
+    }
+
+    /**
+     * Writes the baseline atomically: a temporary file in the same directory, then a move over
+     * {@code file}. A failure leaves an existing file as it was.
+     *
+     * @param file the target, not null
+     * @throws IOException when the file cannot be written
+     */
+    public void write(Path file) throws IOException {
+        String json = toJson();
+        AtomicFiles.writeAtomically(Args.notNull(file, "file"), json);
+    }
+
+    /**
+     * Reads a baseline.
+     *
+     * @param file the file, not null
+     * @return the baseline
+     * @throws BaselineFormatException naming the file and the problem when it is truncated,
+     *     not JSON, of an unknown schema version, or misses a field
+     * @throws IOException when the file cannot be read (e.g. it does not exist)
+     */
+    public static Baseline read(Path file) throws IOException {
+        return BaselineJson.read(Args.notNull(file, "file"));
+    }
+
+    /** Builds a {@link Baseline}; each setting may be given once, each stage name once. */
+    public static final class Builder {
+        private Instant createdAt;
+        private String gitCommit;
+        private boolean gitCommitSet;
+        private String kernelBackend;
+        private MachineFingerprint machine;
+        private final Map<String, StageBaseline> stages = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** @param time when the run was made, not null (default: now) @return this builder */
+        public Builder createdAt(Instant time) {
+            Args.notNull(time, "createdAt");
+            if (createdAt != null) {
+                throw new IllegalStateException("createdAt must be set once, but was already set to " + createdAt);
+            }
+            createdAt = time;
+            return this;
+        }
+
+        /** @param commit the git commit, or null for none (default: read from {@code .git}) @return this builder */
+        public Builder gitCommit(String commit) {
+            if (gitCommitSet) {
+                throw new IllegalStateException("gitCommit must be set once, but was already set to " + gitCommit);
+            }
+            gitCommitSet = true;
+            gitCommit = commit;
+            return this;
+        }
+
+        /** @param name the active kernel backend, e.g. {@code "vector"}, not blank @return this builder */
+        public Builder kernelBackend(String name) {
+            Args.notBlank(name, "kernelBackend");
+            if (kernelBackend != null) {
+                throw new IllegalStateException("kernelBackend must be set once, but was already set to " + kernelBackend);
+            }
+            kernelBackend = name;
+            return this;
+        }
+
+        /** @param fingerprint the machine, not null (default: this machine) @return this builder */
+        public Builder machine(MachineFingerprint fingerprint) {
+            Args.notNull(fingerprint, "machine");
+            if (machine != null) {
+                throw new IllegalStateException("machine must be set once, but was already set to " + machine);
+            }
+            machine = fingerprint;
+            return this;
+        }
+
+        /** @param stage a stage's figures, its name not yet added @return this builder */
+        public Builder stage(StageBaseline stage) {
+            Args.notNull(stage, "stage");
+            if (stages.putIfAbsent(stage.stage(), stage) != null) {
+                throw new IllegalArgumentException("stage must be added once per name, but '" + stage.stage()
+                        + "' was already added");
+            }
+            return this;
+        }
+
+        /**
+         * @param result a harness run, not null
+         * @param budget the budget the stage is held to, or null
+         * @return this builder
+         */
+        public Builder stage(HarnessResult result, Budget budget) {
+            return stage(StageBaseline.of(result, budget));
+        }
+
+        /** @return the baseline */
+        public Baseline build() {
+            return new Baseline(this);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.budget4j.profile;
+
+import dev.budget4j.Dimension;
+import dev.budget4j.Outcome;
+import dev.budget4j.Verdict;
+import dev.budget4j.profile.internal.Args;
+import dev.budget4j.profile.internal.Stats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compares a current run with a baseline, per stage and per dimension, with ratio rules and a
+ * statistical guard.
+ *
+ * <p>For each rule the gate takes the per-round values of both runs and computes the ratio of
+ * their medians, current / baseline, with a percentile bootstrap confidence interval (default 95%,
+ * 2,000 resamples, fixed seed so a report is reproducible). For an upper-bound rule
+ * {@code p99<=1.10x}:
+ * <ul>
+ *   <li>REGRESSION when the whole interval is above 1.10;</li>
+ *   <li>IMPROVEMENT when the whole interval is below 1 / 1.10;</li>
+ *   <li>PASS when the whole interval is at or below 1.10;</li>
+ *   <li>INCONCLUSIVE when the interval straddles 1.10, or a side has no value.</li>
+ * </ul>
+ * Lower-bound rules ({@code throughput>=0.90x}) mirror this. A dimension measured in neither run
+ * (RSS without a memory probe) is left out; one measured in only one run is INCONCLUSIVE. Deterministic dimensions (allocation
+ * by default) are compared exactly, without an interval. A stage that carries an absolute budget
+ * is also checked against it; a violated budget is a REGRESSION.
+ *
+ * <p>Different machine fingerprints are listed in the report; with
+ * {@link Builder#refuseForeignMachine(boolean)} the comparison is refused instead.
+ */
+public final class Gate {
+    private final GateRules rules;
+    private final double confidence;
+    private final int resamples;
+    private final long seed;
+    private final boolean refuseForeignMachine;
+    private final Set<Dimension> deterministic;
+
+    private Gate(Builder b) {
+        this.rules = b.rules == null ? GateRules.defaults() : b.rules;
+        this.confidence = b.confidence == null ? 0.95 : b.confidence;
+        this.resamples = b.resamples == null ? 2_000 : b.resamples;
+        this.seed = b.seed == null ? 1L : b.seed;
+        this.refuseForeignMachine = b.refuseForeignMachine != null && b.refuseForeignMachine;
+        this.deterministic = b.deterministic == null ? Set.of(Dimension.ALLOCATION) : Set.copyOf(b.deterministic);
+    }
+
+    /** @return a gate with the defaults: {@link GateRules#defaults()}, 95% intervals */
+    public static Gate defaults() {
+        return builder().build();
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the rules */
+    public GateRules rules() {
+        return rules;
+    }
+
+    /**
+     * Compares two runs.
+     *
+     * @param baseline the saved baseline, not null
+     * @param current the run to check, not null
+     * @return the report; a stage only in one run is listed as INCONCLUSIVE with a note
+     * @throws IllegalArgumentException when the machines differ and foreign machines are refused
+     */
+    public GateReport compare(Baseline baseline, Baseline current) {
+        Args.notNull(baseline, "baseline");
+        Args.notNull(current, "current");
+        List<String> diffs = baseline.machine().differences(current.machine());
+        if (refuseForeignMachine && !diffs.isEmpty()) {
+            throw new IllegalArgumentException("baseline and current run must come from the same machine, but they differ: "
+                    + String.join("; ", diffs));
+        }
+        Set<String> names = new LinkedHashSet<>(baseline.stages().keySet());
+        names.addAll(current.stages().keySet());
+        List<StageComparison> out = new ArrayList<>();
+        for (String name : names) {
+            StageBaseline b = baseline.stages().get(name);
+            StageBaseline c = current.stages().get(name);
+            if (c == null) {
+                out.add(new StageComparison(name, b, null, List.of(), null, GateStatus.INCONCLUSIVE,
+                        "in the baseline but missing from the current run"));
+            } else if (b == null) {
+                out.add(new StageComparison(name, null, c, List.of(), verdict(c), budgetStatus(c, GateStatus.INCONCLUSIVE),
+                        "new stage: not in the baseline, nothing to compare"));
+            } else {
+                out.add(compareStage(name, b, c));
+            }
+        }
+        return new GateReport(baseline, current, out, diffs, confidence);
+    }
+
+    private static Verdict verdict(StageBaseline c) {
+        return c.budget().map(budget -> budget.evaluate(c.snapshot())).orElse(null);
+    }
+
+    private static GateStatus budgetStatus(StageBaseline c, GateStatus status) {
+        Verdict v = verdict(c);
+        return v != null && v.outcome() == Outcome.VIOLATED ? GateStatus.REGRESSION : status;
+    }
+
+    private StageComparison compareStage(String name, StageBaseline b, StageBaseline c) {
+        List<DimensionComparison> dims = new ArrayList<>();
+        GateStatus worst = GateStatus.IMPROVEMENT;
+        boolean any = false;
+        for (RatioRule rule : rules.rulesFor(name)) {
+            double[] base = b.perRound(rule.dimension());
+            double[] cur = c.perRound(rule.dimension());
+            if (finite(base).length == 0 && finite(cur).length == 0) {
+                continue; // measured in neither run (e.g. RSS without a probe): nothing to gate
+            }
+            DimensionComparison d = compare(rule, base, cur);
+            dims.add(d);
+            worst = worst.worse(d.status());
+            any = true;
+        }
+        if (!any) {
+            worst = GateStatus.INCONCLUSIVE;
+        }
+        Verdict v = verdict(c);
+        String note = "";
+        if (v != null && v.outcome() == Outcome.VIOLATED) {
+            worst = GateStatus.REGRESSION;
+            note = "absolute budget violated: " + v.budget();
+        }
+        return new StageComparison(name, b, c, dims, v, worst, note);
+    }
+
+    /**
+     * Compares one dimension from per-round values.
+     *
+     * @param rule the rule
+     * @param baselineRounds the baseline's per-round values (NaN = not measured)
+     * @param currentRounds the current run's per-round values
+     * @return the comparison
+     */
+    public DimensionComparison compare(RatioRule rule, double[] baselineRounds, double[] currentRounds) {
+        Args.notNull(rule, "rule");
+        double[] base = finite(Args.notNull(baselineRounds, "baselineRounds"));
+        double[] cur = finite(Args.notNull(currentRounds, "currentRounds"));
+        if (base.length == 0 || cur.length == 0) {
+            String side = base.length == 0 && cur.length == 0 ? "either run" : base.length == 0 ? "the baseline" : "the current run";
+            return new DimensionComparison(rule, Stats.median(base), Stats.median(cur), Double.NaN, Double.NaN, Double.NaN,
+                    GateStatus.INCONCLUSIVE, "not measured in " + side);
+        }
+        double mb = Stats.median(base);
+        double mc = Stats.median(cur);
+        double ratio = mb == 0 ? (mc == 0 ? 1 : Double.POSITIVE_INFINITY) : mc / mb;
+        double low;
+        double high;
+        String note;
+        if (deterministic.contains(rule.dimension())) {
+            low = ratio;
+            high = ratio;
+            note = "deterministic: compared exactly";
+        } else {
+            double[] ci = Stats.bootstrapRatioOfMedians(base, cur, confidence, resamples, seed);
+            low = ci[0];
+            high = ci[1];
+            note = base.length < 3 || cur.length < 3 ? "fewer than 3 rounds: the interval is unreliable" : "";
+        }
+        if (Double.isNaN(low) || Double.isNaN(high)) {
+            return new DimensionComparison(rule, mb, mc, ratio, low, high, GateStatus.INCONCLUSIVE,
+                    "baseline value is 0, no ratio");
+        }
+        double t = rule.ratio();
+        GateStatus status;
+        if (rule.upperBound()) {
+            if (low > t) {
+                status = GateStatus.REGRESSION;
+            } else if (high < 1 / t && high < 1) {
+                status = GateStatus.IMPROVEMENT;
+            } else if (high <= t) {
+                status = GateStatus.PASS;
+            } else {
+                status = GateStatus.INCONCLUSIVE;
+            }
+        } else {
+            if (high < t) {
+                status = GateStatus.REGRESSION;
+            } else if (low > 1 / t && low > 1) {
+                status = GateStatus.IMPROVEMENT;
+            } else if (low >= t) {
+                status = GateStatus.PASS;
+            } else {
+                status = GateStatus.INCONCLUSIVE;
+            }
+        }
+        if (status == GateStatus.INCONCLUSIVE && note.isEmpty()) {
+            note = "interval straddles the rule; more rounds would settle it";
+        }
+        return new DimensionComparison(rule, mb, mc, ratio, low, high, status, note);
+    }
+
+    private static double[] finite(double[] v) {
+        return Arrays.stream(v).filter(Double::isFinite).toArray();
+    }
+
+    /** Configures a {@link Gate}; each setting may be given once. */
+    public static final class Builder {
+        private GateRules rules;
+        private Double confidence;
+        private Integer resamples;
+        private Long seed;
+        private Boolean refuseForeignMachine;
+        private Set<Dimension> deterministic;
+
+        private Builder() {
+        }
+
+        /** @param rules the ratio rules, not null (default {@link GateRules#defaults()}) @return this builder */
+        public Builder rules(GateRules rules) {
+            this.rules = once(this.rules, Args.notNull(rules, "rules"), "rules");
+            return this;
+        }
+
+        /** @param level confidence of the bootstrap interval, in [0.5, 0.999] (default 0.95) @return this builder */
+        public Builder confidence(double level) {
+            this.confidence = once(confidence, Args.inRange(level, 0.5, 0.999, "confidence"), "confidence");
+            return this;
+        }
+
+        /** @param count bootstrap resamples, in [100, 1,000,000] (default 2,000) @return this builder */
+        public Builder resamples(int count) {
+            Args.that(count >= 100 && count <= 1_000_000, "resamples", "must be in [100, 1000000]", count);
+            this.resamples = once(resamples, count, "resamples");
+            return this;
+        }
+
+        /** @param seed the bootstrap's random seed (default 1) @return this builder */
+        public Builder seed(long seed) {
+            this.seed = once(this.seed, seed, "seed");
+            return this;
+        }
+
+        /** @param refuse throw instead of flagging when the machine fingerprints differ (default false) @return this builder */
+        public Builder refuseForeignMachine(boolean refuse) {
+            this.refuseForeignMachine = once(refuseForeignMachine, refuse, "refuseForeignMachine");
+            return this;
+        }
+
+        /** @param dimensions dimensions compared exactly, without an interval (default: alloc) @return this builder */
+        public Builder deterministic(Set<Dimension> dimensions) {
+            this.deterministic = once(deterministic, Set.copyOf(Args.notNull(dimensions, "deterministic")), "deterministic");
+            return this;
+        }
+
+        /** @return the gate */
+        public Gate build() {
+            return new Gate(this);
+        }
+
+        private static <T> T once(T previous, T value, String setting) {
+            if (previous != null) {
+                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
+            }
+            return value;
+        }
+    }
+}

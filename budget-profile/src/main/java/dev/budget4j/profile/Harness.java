@@ -1,0 +1,370 @@
+package dev.budget4j.profile;
+
+import dev.budget4j.Stage;
+import dev.budget4j.profile.internal.Args;
+import dev.budget4j.spi.MemoryProbe;
+import dev.budget4j.spi.RssWindow;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Measures a stage the careful way: inputs from a seeded supplier (generated before timing),
+ * warmup, then {@code rounds} rounds of {@code iterations} timed calls each. Each round yields its
+ * own histogram, throughput and allocation; across rounds, {@link HarnessResult#summary} gives
+ * the median-of-medians with min, max, mean and stddev, the figures a {@link Gate} compares.
+ *
+ * <pre>{@code
+ * Harness harness = Harness.builder().warmupIterations(2_000).iterations(5_000).rounds(5).seed(42).build();
+ * HarnessResult result = harness.run(Stage.of("sort", Sorts::sorted), random -> randomInts(random, 1_000));
+ * result.evaluate(Budget.parse("p99<=2ms alloc<=8KiB")).assertMet();
+ * }</pre>
+ *
+ * <p>Per call the harness reads {@link System#nanoTime()} twice and, when allocation is tracked,
+ * the calling thread's allocation counter twice (outside the timed section). Outputs are kept in
+ * a field so the JIT cannot drop the work. Inputs are drawn from a pool of
+ * {@link Builder#inputPoolSize(int)} values, cycled; a stage must not modify its input.
+ */
+public final class Harness {
+    private final int warmupIterations;
+    private final Duration warmupTime;
+    private final int iterations;
+    private final int rounds;
+    private final long seed;
+    private final int inputPoolSize;
+    private final boolean trackAllocation;
+    private final MemoryProbe probe;
+    private Object sink;
+
+    private Harness(Builder b) {
+        this.warmupIterations = b.warmupIterations == null ? 1_000 : b.warmupIterations;
+        this.warmupTime = b.warmupTime == null ? Duration.ZERO : b.warmupTime;
+        this.iterations = b.iterations == null ? 2_000 : b.iterations;
+        this.rounds = b.rounds == null ? 5 : b.rounds;
+        this.seed = b.seed == null ? 42L : b.seed;
+        this.inputPoolSize = b.inputPoolSize == null ? 64 : b.inputPoolSize;
+        this.trackAllocation = b.trackAllocation == null || b.trackAllocation;
+        this.probe = b.probe;
+    }
+
+    /** @return a builder with the defaults: 1,000 warmup calls, 2,000 calls per round, 5 rounds, seed 42 */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return measurement calls per round, {@code >= 1} */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** @return rounds per run, {@code >= 1} */
+    public int rounds() {
+        return rounds;
+    }
+
+    /** @return the seed of the input supplier's random source */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the memory probe, or null when RSS is not measured */
+    public MemoryProbe memoryProbe() {
+        return probe;
+    }
+
+    /**
+     * A harness with the same settings but {@code rounds} rounds.
+     *
+     * @param rounds {@code >= 1}
+     * @return the new harness
+     */
+    public Harness withRounds(int rounds) {
+        Builder b = toBuilder();
+        b.rounds = null;
+        return b.rounds(rounds).build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.warmupIterations = warmupIterations;
+        b.warmupTime = warmupTime;
+        b.iterations = iterations;
+        b.rounds = rounds;
+        b.seed = seed;
+        b.inputPoolSize = inputPoolSize;
+        b.trackAllocation = trackAllocation;
+        b.probe = probe;
+        return b;
+    }
+
+    /**
+     * Runs the stage: warmup, then every round.
+     *
+     * @param stage the stage, not null
+     * @param inputs makes one input from the seeded random source, not null; called before timing
+     * @param <I> the input type
+     * @return the figures of every round
+     * @throws IllegalArgumentException when the supplier returns null
+     */
+    public <I> HarnessResult run(Stage<I, ?> stage, Function<SplittableRandom, ? extends I> inputs) {
+        Args.notNull(stage, "stage");
+        List<I> pool = inputs(inputs, inputPoolSize, seed);
+        JvmFigures start = JvmFigures.read();
+        warmup(stage, pool);
+        List<RoundResult> results = new ArrayList<>(rounds);
+        for (int r = 0; r < rounds; r++) {
+            results.add(round(stage, pool, r));
+        }
+        JvmFigures jvm = JvmFigures.read().since(start);
+        long hwm = probe instanceof OshiMemoryProbe ? ((OshiMemoryProbe) probe).kernelPeakRssBytes().orElse(-1) : -1;
+        return new HarnessResult(stage.name(), results, jvm, hwm);
+    }
+
+    static <I> List<I> inputs(Function<SplittableRandom, ? extends I> inputs, int count, long seed) {
+        Args.notNull(inputs, "inputs");
+        SplittableRandom random = new SplittableRandom(seed);
+        List<I> pool = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            I input = inputs.apply(random);
+            if (input == null) {
+                throw new IllegalArgumentException("inputs must not return null, but returned null for input " + i);
+            }
+            pool.add(input);
+        }
+        return pool;
+    }
+
+    private <I> void warmup(Stage<I, ?> stage, List<I> pool) {
+        long deadline = System.nanoTime() + warmupTime.toNanos();
+        int n = pool.size();
+        for (long i = 0; i < warmupIterations || System.nanoTime() < deadline; i++) {
+            try {
+                sink = stage.apply(pool.get((int) (i % n)));
+            } catch (RuntimeException e) {
+                sink = e;
+            }
+        }
+    }
+
+    private <I> RoundResult round(Stage<I, ?> stage, List<I> pool, int round) {
+        Histogram h = new Histogram(3);
+        h.setAutoResize(true);
+        com.sun.management.ThreadMXBean alloc = trackAllocation ? allocationBean() : null;
+        RssWindow window = probe == null ? null : probe.openWindow();
+        long failures = 0;
+        long allocated = 0;
+        int n = pool.size();
+        long roundStart = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            I input = pool.get(i % n);
+            long a0 = alloc == null ? 0 : alloc.getCurrentThreadAllocatedBytes();
+            long t0 = System.nanoTime();
+            try {
+                sink = stage.apply(input);
+            } catch (RuntimeException e) {
+                sink = e;
+                failures++;
+            }
+            long t1 = System.nanoTime();
+            if (alloc != null) {
+                allocated += alloc.getCurrentThreadAllocatedBytes() - a0;
+            }
+            h.recordValue(Math.max(0, t1 - t0));
+        }
+        long elapsed = System.nanoTime() - roundStart;
+        long peak = -1;
+        long startRss = -1;
+        if (window != null) {
+            window.close();
+            peak = window.peakRssBytes();
+            startRss = window.startRssBytes();
+        }
+        return new RoundResult(round, h, failures, elapsed, alloc == null ? -1 : allocated, peak, startRss);
+    }
+
+    static com.sun.management.ThreadMXBean allocationBean() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (bean instanceof com.sun.management.ThreadMXBean) {
+            com.sun.management.ThreadMXBean sun = (com.sun.management.ThreadMXBean) bean;
+            try {
+                if (sun.isThreadAllocatedMemorySupported()) {
+                    if (!sun.isThreadAllocatedMemoryEnabled()) {
+                        sun.setThreadAllocatedMemoryEnabled(true);
+                    }
+                    return sun;
+                }
+            } catch (UnsupportedOperationException | SecurityException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs the stage at a fixed arrival rate and records each call's response time as
+     * {@code end - intended start}: a call that starts late because the one before it was slow
+     * is charged for the wait, as a real client would feel it (no coordinated omission). The
+     * service time ({@code end - actual start}) is recorded beside it.
+     *
+     * @param stage the stage, not null
+     * @param inputs makes one input from the seeded random source, not null
+     * @param callsPerSecond the target arrival rate, finite and &gt; 0
+     * @param calls how many calls to make, {@code >= 1}
+     * @param <I> the input type
+     * @return response and service times, and how many calls started late
+     */
+    public <I> PacedResult runPaced(Stage<I, ?> stage, Function<SplittableRandom, ? extends I> inputs,
+            double callsPerSecond, int calls) {
+        Args.notNull(stage, "stage");
+        Args.positive(callsPerSecond, "callsPerSecond");
+        Args.atLeast(calls, 1, "calls");
+        List<I> pool = inputs(inputs, inputPoolSize, seed);
+        warmup(stage, pool);
+        double period = 1e9 / callsPerSecond;
+        Histogram response = new Histogram(3);
+        response.setAutoResize(true);
+        Histogram service = new Histogram(3);
+        service.setAutoResize(true);
+        long late = 0;
+        long failures = 0;
+        int n = pool.size();
+        long t0 = System.nanoTime();
+        long lastEnd = t0;
+        for (int i = 0; i < calls; i++) {
+            long intended = t0 + (long) (i * period);
+            long now = System.nanoTime();
+            if (now < intended) {
+                waitUntil(intended);
+            } else if (now - intended > 1_000) {
+                late++;
+            }
+            long start = System.nanoTime();
+            try {
+                sink = stage.apply(pool.get(i % n));
+            } catch (RuntimeException e) {
+                sink = e;
+                failures++;
+            }
+            long end = System.nanoTime();
+            response.recordValue(Math.max(0, end - intended));
+            service.recordValue(Math.max(0, end - start));
+            lastEnd = end;
+        }
+        return new PacedResult(stage.name(), callsPerSecond, response, service, late, failures, lastEnd - t0);
+    }
+
+    private static void waitUntil(long deadline) {
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            if (left > 100_000) {
+                LockSupport.parkNanos(left - 50_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Outputs are kept here so the JIT cannot prove the stage's work unused. */
+    Object sink() {
+        return sink;
+    }
+
+    /** Configures a {@link Harness}; each setting may be given once. */
+    public static final class Builder {
+        private Integer warmupIterations;
+        private Duration warmupTime;
+        private Integer iterations;
+        private Integer rounds;
+        private Long seed;
+        private Integer inputPoolSize;
+        private Boolean trackAllocation;
+        private MemoryProbe probe;
+        private boolean probeSet;
+
+        private Builder() {
+        }
+
+        /** @param calls warmup calls before the first round, {@code >= 0} (default 1,000) @return this builder */
+        public Builder warmupIterations(int calls) {
+            this.warmupIterations = once(warmupIterations, Args.atLeast(calls, 0, "warmupIterations"), "warmupIterations");
+            return this;
+        }
+
+        /**
+         * @param time also warm up until this much time has passed, {@code >= 0} (default 0); warmup
+         *     ends when both the calls and the time are done
+         * @return this builder
+         */
+        public Builder warmupTime(Duration time) {
+            Args.notNull(time, "warmupTime");
+            Args.that(!time.isNegative(), "warmupTime", "must be >= 0", time);
+            this.warmupTime = once(warmupTime, time, "warmupTime");
+            return this;
+        }
+
+        /** @param calls timed calls per round, {@code >= 1} (default 2,000) @return this builder */
+        public Builder iterations(int calls) {
+            this.iterations = once(iterations, Args.atLeast(calls, 1, "iterations"), "iterations");
+            return this;
+        }
+
+        /** @param rounds measurement rounds, in [1, 1000] (default 5) @return this builder */
+        public Builder rounds(int rounds) {
+            Args.that(rounds >= 1 && rounds <= 1000, "rounds", "must be in [1, 1000]", rounds);
+            this.rounds = once(this.rounds, rounds, "rounds");
+            return this;
+        }
+
+        /** @param seed seed of the random source handed to the input supplier (default 42) @return this builder */
+        public Builder seed(long seed) {
+            this.seed = once(this.seed, seed, "seed");
+            return this;
+        }
+
+        /** @param size distinct inputs generated before timing and cycled, in [1, 1,000,000] (default 64) @return this builder */
+        public Builder inputPoolSize(int size) {
+            Args.that(size >= 1 && size <= 1_000_000, "inputPoolSize", "must be in [1, 1000000]", size);
+            this.inputPoolSize = once(inputPoolSize, size, "inputPoolSize");
+            return this;
+        }
+
+        /** @param on measure bytes allocated per call (default on where the JVM supports it) @return this builder */
+        public Builder trackAllocation(boolean on) {
+            this.trackAllocation = once(trackAllocation, on, "trackAllocation");
+            return this;
+        }
+
+        /**
+         * @param probe measures peak RSS per round through one window per round; null for none (the default)
+         * @return this builder
+         */
+        public Builder memoryProbe(MemoryProbe probe) {
+            if (probeSet) {
+                throw new IllegalStateException("memoryProbe must be set once, but was already set to " + this.probe);
+            }
+            probeSet = true;
+            this.probe = probe;
+            return this;
+        }
+
+        /** @return the harness */
+        public Harness build() {
+            return new Harness(this);
+        }
+
+        private static <T> T once(T previous, T value, String setting) {
+            if (previous != null) {
+                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.budget4j.profile.equivalence;
+
+import dev.budget4j.Stage;
+import dev.budget4j.profile.internal.Args;
+import java.util.Optional;
+
+/**
+ * Checks that two stages give equivalent outputs for the same input: the one call a backend
+ * equivalence property needs.
+ *
+ * <pre>{@code
+ * Equivalence.assertEquivalent(plainDot, vectorDot, pair, Tolerance.absolute(1e-5 * n).forNumbers());
+ * }</pre>
+ *
+ * <p>Two calls that both throw count as equivalent when the exceptions have the same class.
+ */
+public final class Equivalence {
+    private Equivalence() {
+    }
+
+    /**
+     * Runs both stages on the input and compares the outputs.
+     *
+     * @param reference the stage trusted to be right, not null
+     * @param candidate the stage checked, not null
+     * @param input the input given to both (must not be modified by either), not null
+     * @param equivalence when two outputs count as the same, not null
+     * @param <I> the input type
+     * @param <O> the output type
+     * @return why they differ, or empty
+     */
+    public static <I, O> Optional<String> mismatch(Stage<I, ? extends O> reference, Stage<I, ? extends O> candidate, I input,
+            OutputEquivalence<? super O> equivalence) {
+        Args.notNull(reference, "reference");
+        Args.notNull(candidate, "candidate");
+        Args.notNull(input, "input");
+        Args.notNull(equivalence, "equivalence");
+        O expected;
+        RuntimeException expectedError = null;
+        try {
+            expected = reference.apply(input);
+        } catch (RuntimeException e) {
+            expected = null;
+            expectedError = e;
+        }
+        O actual;
+        RuntimeException actualError = null;
+        try {
+            actual = candidate.apply(input);
+        } catch (RuntimeException e) {
+            actual = null;
+            actualError = e;
+        }
+        String where = "'" + candidate.name() + "' vs '" + reference.name() + "' on " + OutputEquivalence.describe(input) + ": ";
+        if (expectedError != null || actualError != null) {
+            if (expectedError != null && actualError != null && expectedError.getClass() == actualError.getClass()) {
+                return Optional.empty();
+            }
+            return Optional.of(where + "reference " + (expectedError == null ? "returned" : "threw " + expectedError)
+                    + ", candidate " + (actualError == null ? "returned" : "threw " + actualError));
+        }
+        if (expected == null || actual == null) {
+            return expected == actual ? Optional.empty()
+                    : Optional.of(where + "expected " + expected + ", actual " + OutputEquivalence.describe(actual));
+        }
+        return equivalence.mismatch(expected, actual).map(m -> where + m);
+    }
+
+    /**
+     * Fails unless the two stages give equivalent outputs for the input.
+     *
+     * @param reference the stage trusted to be right
+     * @param candidate the stage checked
+     * @param input the input given to both
+     * @param equivalence when two outputs count as the same
+     * @param <I> the input type
+     * @param <O> the output type
+     * @throws AssertionError naming both stages, the input and the difference
+     */
+    public static <I, O> void assertEquivalent(Stage<I, ? extends O> reference, Stage<I, ? extends O> candidate, I input,
+            OutputEquivalence<? super O> equivalence) {
+        mismatch(reference, candidate, input, equivalence).ifPresent(m -> {
+            throw new AssertionError(m);
+        });
+    }
+}

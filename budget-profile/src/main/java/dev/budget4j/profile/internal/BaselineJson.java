@@ -1,0 +1,266 @@
+package dev.budget4j.profile.internal;
+
+import dev.budget4j.Budget;
+import dev.budget4j.profile.Baseline;
+import dev.budget4j.profile.BaselineFormatException;
+import dev.budget4j.profile.MachineFingerprint;
+import dev.budget4j.profile.StageBaseline;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** The JSON form of a {@link Baseline}, schema version {@link Baseline#SCHEMA_VERSION}. */
+public final class BaselineJson {
+    static final String FORMAT = "budget4j-baseline";
+
+    private BaselineJson() {
+    }
+
+    /** Writes a baseline as JSON. */
+    public static String write(Baseline b) {
+        return Json.write(toMap(b, true));
+    }
+
+    /** The baseline as maps; {@code full} adds histograms and per-round values. */
+    public static Map<String, Object> toMap(Baseline b, boolean full) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        root.put("schemaVersion", (long) Baseline.SCHEMA_VERSION);
+        root.put("createdAt", b.createdAt().toString());
+        root.put("gitCommit", b.gitCommit().orElse(null));
+        root.put("kernelBackend", b.kernelBackend().orElse(null));
+        root.put("machine", machine(b.machine()));
+        Map<String, Object> stages = new LinkedHashMap<>();
+        for (StageBaseline s : b.stages().values()) {
+            stages.put(s.stage(), stage(s, full));
+        }
+        root.put("stages", stages);
+        return root;
+    }
+
+    static Map<String, Object> machine(MachineFingerprint m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cpu", m.cpu());
+        out.put("physicalCores", (long) m.physicalCores());
+        out.put("logicalCores", (long) m.logicalCores());
+        out.put("memoryBytes", m.memoryBytes());
+        out.put("os", m.os());
+        out.put("jvmVendor", m.jvmVendor());
+        out.put("jvmVersion", m.jvmVersion());
+        return out;
+    }
+
+    private static Map<String, Object> stage(StageBaseline s, boolean full) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("calls", s.calls());
+        out.put("failures", s.failures());
+        out.put("elapsedNanos", s.elapsedNanos());
+        Map<String, Object> pct = new LinkedHashMap<>();
+        for (double p : new double[] {50, 90, 95, 99, 99.9, 99.99}) {
+            pct.put("p" + Units.number(p).replaceAll("\\.?0+$", ""), s.percentileNanos(p));
+        }
+        pct.put("max", s.calls() == 0 ? 0L : s.histogram().getMaxValue());
+        out.put("percentilesNanos", pct);
+        out.put("throughputPerSecond", s.throughputPerSecond());
+        out.put("allocatedBytes", s.allocatedBytes());
+        out.put("allocatedBytesPerCall", s.allocatedBytesPerCall());
+        out.put("peakRssBytes", s.peakRssBytes());
+        out.put("rssGrowthBytes", s.rssGrowthBytes());
+        out.put("budget", s.budget().map(Budget::toString).orElse(null));
+        if (full) {
+            Map<String, Object> rounds = new LinkedHashMap<>();
+            s.perRoundValues().forEach((k, v) -> {
+                List<Object> list = new ArrayList<>(v.length);
+                for (double d : v) {
+                    list.add(d);
+                }
+                rounds.put(k, list);
+            });
+            out.put("perRound", rounds);
+            out.put("histogram", HistogramCodec.encode(s.histogram()));
+        }
+        return out;
+    }
+
+    /** Reads and validates a baseline file. */
+    public static Baseline read(Path file) throws IOException {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new BaselineFormatException(file, "is not UTF-8 text");
+        }
+        if (text.isBlank()) {
+            throw new BaselineFormatException(file, "is empty");
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (Json.ParseException e) {
+            throw new BaselineFormatException(file, "is not valid JSON: " + e.getMessage());
+        }
+        try {
+            return fromMap(parsed);
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException | DateTimeParseException e) {
+            throw new BaselineFormatException(file, e.getMessage());
+        }
+    }
+
+    static Baseline fromMap(Object parsed) {
+        Map<String, Object> root = object(parsed, "the document");
+        Object format = root.get("format");
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("format must be \"" + FORMAT + "\", but was " + describe(format));
+        }
+        long version = integer(root, "schemaVersion");
+        if (version != Baseline.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion " + version + " is unknown; this version of budget4j reads "
+                    + Baseline.SCHEMA_VERSION);
+        }
+        Baseline.Builder b = Baseline.builder()
+                .createdAt(Instant.parse(string(root, "createdAt")))
+                .gitCommit(optionalString(root, "gitCommit"))
+                .machine(machineFrom(object(root.get("machine"), "machine")));
+        String backend = optionalString(root, "kernelBackend");
+        if (backend != null) {
+            b.kernelBackend(backend);
+        }
+        Map<String, Object> stages = object(root.get("stages"), "stages");
+        for (Map.Entry<String, Object> e : stages.entrySet()) {
+            b.stage(stageFrom(e.getKey(), object(e.getValue(), "stage '" + e.getKey() + "'")));
+        }
+        return b.build();
+    }
+
+    static MachineFingerprint machineFrom(Map<String, Object> m) {
+        return new MachineFingerprint(string(m, "cpu"), (int) integer(m, "physicalCores"), (int) integer(m, "logicalCores"),
+                integer(m, "memoryBytes"), string(m, "os"), string(m, "jvmVendor"), string(m, "jvmVersion"));
+    }
+
+    private static StageBaseline stageFrom(String name, Map<String, Object> m) {
+        String where = "stage '" + name + "'";
+        Object h = m.get("histogram");
+        if (!(h instanceof String)) {
+            throw new IllegalArgumentException(where + " must have a histogram string, but had " + describe(h));
+        }
+        Histogram histogram;
+        try {
+            histogram = HistogramCodec.decode((String) h);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+        long calls = integer(m, "calls");
+        if (calls != histogram.getTotalCount()) {
+            throw new IllegalArgumentException(where + ": calls is " + calls + " but the histogram holds "
+                    + histogram.getTotalCount() + " values");
+        }
+        String budgetText = optionalString(m, "budget");
+        Budget budget;
+        try {
+            budget = budgetText == null ? null : Budget.parse(budgetText);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": budget does not parse: " + e.getMessage(), e);
+        }
+        Map<String, double[]> rounds = new LinkedHashMap<>();
+        Object pr = m.get("perRound");
+        if (pr != null) {
+            for (Map.Entry<String, Object> e : object(pr, where + " perRound").entrySet()) {
+                Object v = e.getValue();
+                if (!(v instanceof List)) {
+                    throw new IllegalArgumentException(where + " perRound." + e.getKey() + " must be an array, but was "
+                            + describe(v));
+                }
+                List<?> list = (List<?>) v;
+                double[] values = new double[list.size()];
+                for (int i = 0; i < values.length; i++) {
+                    Object x = list.get(i);
+                    if (x == null) {
+                        values[i] = Double.NaN;
+                    } else if (x instanceof Number) {
+                        values[i] = ((Number) x).doubleValue();
+                    } else {
+                        throw new IllegalArgumentException(where + " perRound." + e.getKey() + "[" + i
+                                + "] must be a number or null, but was " + describe(x));
+                    }
+                }
+                try {
+                    dev.budget4j.Dimension.ofLabel(e.getKey());
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException(where + " perRound has an unknown dimension: " + ex.getMessage(), ex);
+                }
+                rounds.put(e.getKey(), values);
+            }
+        }
+        return new StageBaseline(name, histogram, integer(m, "failures"), integer(m, "elapsedNanos"),
+                integer(m, "allocatedBytes"), integer(m, "peakRssBytes"), integer(m, "rssGrowthBytes"), budget, rounds);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Object v, String what) {
+        if (!(v instanceof Map)) {
+            throw new IllegalArgumentException(what + " must be a JSON object, but was " + describe(v));
+        }
+        return (Map<String, Object>) v;
+    }
+
+    static String string(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof String)) {
+            throw new IllegalArgumentException("field " + key + " must be a string, but was " + describe(v));
+        }
+        return (String) v;
+    }
+
+    static String optionalString(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v != null && !(v instanceof String)) {
+            throw new IllegalArgumentException("field " + key + " must be a string or null, but was " + describe(v));
+        }
+        return (String) v;
+    }
+
+    static long integer(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof Long)) {
+            throw new IllegalArgumentException("field " + key + " must be a whole number, but was " + describe(v));
+        }
+        return (Long) v;
+    }
+
+    static double number(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return Double.NaN;
+        }
+        if (!(v instanceof Number)) {
+            throw new IllegalArgumentException("field " + key + " must be a number, but was " + describe(v));
+        }
+        return ((Number) v).doubleValue();
+    }
+
+    static String describe(Object v) {
+        if (v == null) {
+            return "missing";
+        }
+        if (v instanceof String) {
+            String s = (String) v;
+            return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+        }
+        if (v instanceof Map) {
+            return "an object";
+        }
+        if (v instanceof List) {
+            return "an array";
+        }
+        return String.valueOf(v);
+    }
+}

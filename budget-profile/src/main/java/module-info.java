@@ -1,0 +1,21 @@
+/**
+ * budget4j profile: the OSHI memory probe behind core's {@code rss} dimensions, a measurement
+ * harness, baselines with full histograms, a statistical gate with a command line, reports, the
+ * optimization ladder, and an equivalence kit for backend tests.
+ *
+ * <p>jqwik is optional: only {@code dev.budget4j.profile.equivalence.FloatArbitraries} and
+ * {@code TextArbitraries} need it on the path.
+ */
+module dev.budget4j.profile {
+    requires transitive dev.budget4j.core;
+    requires com.github.oshi;
+    requires org.slf4j;
+    requires java.management;
+    requires jdk.management;
+    requires static net.jqwik.api;
+
+    exports dev.budget4j.profile;
+    exports dev.budget4j.profile.equivalence;
+
+    provides dev.budget4j.spi.MemoryProbe with dev.budget4j.profile.OshiMemoryProbe;
+}
