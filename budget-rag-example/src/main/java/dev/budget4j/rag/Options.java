@@ -44,10 +44,11 @@ public record Options(int docs, int batch, String backend, int chunkSize, int ov
               --changed F        fraction of documents edited before the refresh pass, 0..1 (default 0.1)
               --seed N           seed for questions and edits (default 42)
               --budgets FILE     budget file (default: the shipped budgets.properties)
-              --out DIR          report directory (default target/rag-report)
-              --save-baseline    save this run as the baseline (DIR/baseline.json)
-              --baseline FILE    compare with a saved baseline and show the gate's verdicts
-              --gate             exit 1 when a budget or the baseline gate fails
+              --out DIR          report directory: report.html, report.md, report.json, run.json
+                                 (default target/rag-report)
+              --save-baseline    also save this run as DIR/baseline.json
+              --baseline FILE    compare with a saved run: the gate's verdict per stage and dimension
+              --gate             exit 1 when a budget is violated or the gate finds a regression
               --help             print this and exit
             """.formatted(DEFAULT_DOCS);
 

@@ -2,7 +2,17 @@ package dev.budget4j.rag;
 
 import dev.budget4j.Outcome;
 import dev.budget4j.StageReport;
+import dev.budget4j.profile.Baseline;
+import dev.budget4j.profile.BaselineFormatException;
+import dev.budget4j.profile.Gate;
+import dev.budget4j.profile.GateReport;
+import dev.budget4j.profile.GateRules;
+import dev.budget4j.profile.GateStatus;
+import dev.budget4j.profile.OshiMemoryProbe;
+import dev.budget4j.profile.StageComparison;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +21,14 @@ import java.util.Locale;
 
 /**
  * The example's entry point: ingests Europarl documents, asks questions, and prints every
- * stage's figures against its budget.
+ * stage's figures against its budget; with {@code --baseline FILE}, also budget-profile's gate
+ * verdict per stage and dimension. Writes {@code report.html}, {@code report.md} and
+ * {@code report.json} (budget-profile's report writers) and {@code run.json} (this run as a
+ * budget-profile baseline, full histograms included).
  *
- * <p>Exit status: 0 on success; 1 with {@code --gate} when a budget or the baseline gate fails;
- * 2 on a bad command line.
+ * <p>Exit status: 0 on success; 1 with {@code --gate} when a budget is violated or the gate finds
+ * a regression (INCONCLUSIVE does not fail), and when the reports cannot be written; 2 on a bad
+ * command line or an unreadable baseline.
  */
 public final class RagExample {
     private RagExample() {
@@ -52,11 +66,21 @@ public final class RagExample {
         }
         BudgetFile budgets;
         ScoringBackend backend;
+        GateRules rules;
+        Baseline saved = null;
         try {
             budgets = o.budgets() == null ? BudgetFile.defaults() : BudgetFile.read(o.budgets());
             backend = Backends.scoring(o.backend());
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            rules = GateRulesFile.defaults();
+            if (o.baseline() != null) {
+                saved = Baseline.read(o.baseline()); // before the run: a bad file costs no minutes
+            }
+        } catch (IllegalArgumentException | UncheckedIOException | BaselineFormatException e) {
             err.println("error: " + e.getMessage());
+            err.print(Options.USAGE);
+            return 2;
+        } catch (IOException e) {
+            err.println("error: baseline " + o.baseline() + " must be readable, but was not: " + e);
             err.print(Options.USAGE);
             return 2;
         }
@@ -66,38 +90,62 @@ public final class RagExample {
                 backend.name(), budgets.source());
         out.println("loading all-MiniLM-L6-v2 (quantized, 384 dimensions) ...");
         RunResult r;
-        try (Embedder embedder = new OnnxBatchEmbedder();
+        try (OshiMemoryProbe probe = new OshiMemoryProbe();
+                Embedder embedder = new OnnxBatchEmbedder();
                 Embedder library = o.compare() > 0 ? new LibraryEmbedder() : null) {
-            r = new RagPipeline(o, budgets, embedder, library, backend, Backends.chunker(o.backend()), err).run();
+            r = new RagPipeline(o, budgets, embedder, library, backend, Backends.chunker(o.backend()), probe, err)
+                    .run();
         }
         print(r, out);
-        List<String> gateLines = new ArrayList<>();
-        boolean gateFailed = false;
-        Path baselineFile = outDir.resolve("baseline.json");
-        if (o.baseline() != null) {
-            Baseline.Comparison cmp = Baseline.compare(Baseline.read(o.baseline()), r);
-            gateLines.addAll(cmp.lines());
-            gateFailed = !cmp.passed();
+
+        Baseline current = RunBaseline.of(r);
+        GateReport gate = saved == null ? BudgetOnlyReport.of(current, r)
+                : Gate.builder().rules(rules).build().compare(saved, current);
+        if (saved != null) {
             out.println();
-            out.println("Baseline gate against " + o.baseline() + ": " + (cmp.passed() ? "PASSED" : "FAILED"));
-            cmp.lines().forEach(l -> out.println("  " + l));
+            out.println("Baseline gate against " + o.baseline() + " (rules: " + GateRulesFile.RESOURCE + "):");
+            out.print(gate.toConsoleTable());
         }
-        Reports.writeAtomically(outDir.resolve("report.md"), Reports.markdown(r, gateLines));
-        Reports.writeAtomically(outDir.resolve("report.json"), Reports.json(r));
-        if (o.saveBaseline()) {
-            Reports.writeAtomically(baselineFile, Baseline.json(r));
-            out.println("saved baseline " + baselineFile);
+        try {
+            Reports.writeAtomically(outDir.resolve("report.html"), gate.toHtml());
+            Reports.writeAtomically(outDir.resolve("report.md"), Reports.markdown(r) + "\n" + gate.toMarkdown());
+            Reports.writeAtomically(outDir.resolve("report.json"), gate.toJson());
+            current.write(outDir.resolve("run.json"));
+            out.println();
+            out.println("reports: " + outDir.resolve("report.html") + " (open in a browser), report.md, report.json;"
+                    + " this run's figures with full histograms: run.json");
+            if (o.saveBaseline()) {
+                current.write(outDir.resolve("baseline.json"));
+                out.println("saved baseline " + outDir.resolve("baseline.json"));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            err.println("error: writing the reports to " + outDir + " failed: " + e.getMessage());
+            return 1;
         }
-        out.println("reports: " + outDir.resolve("report.md") + ", " + outDir.resolve("report.json"));
         boolean budgetFailed = r.rows().stream()
                 .anyMatch(row -> row.report().verdict().outcome() == Outcome.VIOLATED);
+        boolean gateFailed = saved != null && !gate.passed();
+        if (saved != null) {
+            out.println("baseline gate: " + gate.status() + (gate.status() == GateStatus.INCONCLUSIVE
+                    ? " (not a failure: an interval straddles its rule; see report.html)" : ""));
+        }
         if (o.gate() && (budgetFailed || gateFailed)) {
-            err.println("gate: FAILED (" + (budgetFailed ? "a budget was violated" : "")
-                    + (budgetFailed && gateFailed ? "; " : "") + (gateFailed ? "the baseline gate failed" : "") + ")");
+            List<String> why = new ArrayList<>();
+            if (budgetFailed) {
+                why.add("a budget was violated: " + String.join(", ", r.rows().stream()
+                        .filter(row -> row.report().verdict().outcome() == Outcome.VIOLATED)
+                        .map(StageRow::stage).toList()));
+            }
+            if (gateFailed) {
+                why.add("the baseline gate found a regression: " + String.join(", ", gate.stages().stream()
+                        .filter(s -> s.status() == GateStatus.REGRESSION).map(StageComparison::stage).toList()));
+            }
+            err.println("gate: FAILED (" + String.join("; ", why) + ")");
             return 1;
         }
         if (o.gate()) {
-            out.println("gate: PASSED");
+            out.println("gate: PASSED (every budget met" + (saved != null ? ", no regression against the baseline" : "")
+                    + ")");
         }
         return 0;
     }
@@ -120,6 +168,7 @@ public final class RagExample {
         for (StageReport t : r.trees()) {
             out.print(t);
         }
+        out.println(Reports.runRss(r));
         out.printf(Locale.ROOT, "%nChunk memo (by document id, content hash, size): %,d hits, %,d misses,"
                 + " hit ratio %s%n", r.chunkMemo().hits(), r.chunkMemo().misses(),
                 Format.percent(r.chunkMemo().hitRate()));

@@ -6,9 +6,14 @@ import dev.budget4j.Budgets;
 import dev.budget4j.MemoizedStage;
 import dev.budget4j.Stage;
 import dev.budget4j.StageReport;
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.Stages;
+import dev.budget4j.profile.OshiMemoryProbe;
+import dev.budget4j.spi.MemoryProbe;
+import dev.budget4j.spi.RssWindow;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -41,6 +46,7 @@ public final class RagPipeline {
     private final Embedder library;
     private final ScoringBackend backend;
     private final Chunker chunker;
+    private final MemoryProbe probe;
     private final PrintStream progressOut;
     private final boolean terminal;
 
@@ -51,16 +57,18 @@ public final class RagPipeline {
      * @param library the library embedder for the comparison, or null to skip it
      * @param backend scores and selects in the query stage
      * @param chunker splits documents
+     * @param probe samples the process's peak RSS per phase and for the run, or null for none
      * @param progressOut where progress goes, or null for none
      */
     public RagPipeline(Options options, BudgetFile budgets, Embedder embedder, Embedder library,
-            ScoringBackend backend, Chunker chunker, PrintStream progressOut) {
+            ScoringBackend backend, Chunker chunker, MemoryProbe probe, PrintStream progressOut) {
         this.options = Args.notNull(options, "options");
         this.budgets = Args.notNull(budgets, "budgets");
         this.embedder = Args.notNull(embedder, "embedder");
         this.library = library;
         this.backend = Args.notNull(backend, "backend");
         this.chunker = Args.notNull(chunker, "chunker");
+        this.probe = probe;
         this.progressOut = progressOut;
         this.terminal = System.console() != null;
     }
@@ -80,6 +88,7 @@ public final class RagPipeline {
     /** @return the run's figures, verdicts and answers */
     public RunResult run() {
         long t0 = System.nanoTime();
+        RssWindow runWindow = openWindow();
         int size = options.chunkSize();
         int overlap = options.overlap();
 
@@ -93,39 +102,46 @@ public final class RagPipeline {
                 batch.stream().map(Chunk::text).toList()));
         BudgetedStage<Embedded, VectorIndex> index = budgeted("index",
                 (Embedded e) -> VectorIndex.build(e.chunks(), e.vectors()));
+        Rounds cleanRounds = new Rounds(clean);
+        Rounds chunkRounds = new Rounds(chunk);
+        Rounds embedRounds = new Rounds(embed);
 
         Stage<List<Document>, List<Chunk>> cleanAndChunk = Stage.of("clean+chunk", (List<Document> docs) -> {
             List<Chunk> out = new ArrayList<>();
-            for (Document d : docs) {
-                out.addAll(chunk.apply(clean.apply(d)));
+            for (int i = 0; i < docs.size(); i++) {
+                out.addAll(chunk.apply(clean.apply(docs.get(i))));
+                cleanRounds.cutAt(i + 1, docs.size());
+                chunkRounds.cutAt(i + 1, docs.size());
             }
             return out;
         });
         Stage<List<Chunk>, Embedded> embedAll = Stage.of("embed all", (List<Chunk> chunks) -> embedInBatches(
-                chunks, embed));
+                chunks, embed, embedRounds));
         BudgetedStage<Integer, VectorIndex> ingest = budgeted(
                 load.andThen(cleanAndChunk).andThen(embedAll).andThen(index).withName("ingest"));
 
-        List<StageRow> rows = new ArrayList<>();
         warmUp();
+        RssWindow ingestWindow = openWindow();
         VectorIndex idx = ingest.apply(options.docs());
-        long rssIngest = ProcessMemory.peakRssBytes();
+        StageReport ingestReport = ingest.report(); // now, so its peak RSS is the ingest's own
         List<Document> docs = EuroparlCorpus.read(options.docs());
 
-        // refresh: a few documents are edited; unchanged ones come from the chunk memo
+        // refresh: a few documents are edited; unchanged ones come from the chunk memo (one more round)
         List<Document> edited = edit(docs, options.changed(), options.seed());
         for (Document d : edited) {
             chunk.apply(clean.apply(d));
         }
-        long rssRefresh = ProcessMemory.peakRssBytes();
+        cleanRounds.cut();
+        chunkRounds.cut();
+        close(ingestWindow);
 
-        rows.add(new StageRow("ingest", load.report(), rssIngest));
-        rows.add(new StageRow("ingest", clean.report(), rssRefresh));
-        rows.add(new StageRow("ingest", chunk.report(), rssRefresh));
-        rows.add(new StageRow("ingest", embed.report(), rssIngest));
-        rows.add(new StageRow("ingest", index.report(), rssIngest));
-        StageReport ingestReport = ingest.report();
-        rows.add(new StageRow("ingest", ingestReport, rssIngest));
+        List<StageRow> rows = new ArrayList<>();
+        rows.add(row("ingest", load.report(), oneRound(load), ingestWindow));
+        rows.add(row("ingest", clean.report(), cleanRounds.rounds(), ingestWindow));
+        rows.add(row("ingest", chunk.report(), chunkRounds.rounds(), ingestWindow));
+        rows.add(row("ingest", embed.report(), embedRounds.rounds(), ingestWindow));
+        rows.add(row("ingest", index.report(), oneRound(index), ingestWindow));
+        rows.add(row("ingest", ingestReport, oneRound(ingest), ingestWindow));
         StageReport ingestTree = new StageReport(ingestReport.name(), ingestReport.snapshot(), ingestReport.verdict(),
                 List.of(load.report(), clean.report(), chunk.report(), embed.report(), index.report()));
 
@@ -138,23 +154,63 @@ public final class RagPipeline {
         BudgetedStage<float[], List<Hit>> querySearch = budgeted("query.search",
                 (float[] q) -> idx.search(q, options.k(), backend));
         BudgetedStage<String, List<Hit>> query = budgeted(queryEmbed.andThen(querySearch).withName("query"));
+        Rounds embedQ = new Rounds(queryEmbed);
+        Rounds searchQ = new Rounds(querySearch);
+        Rounds queryQ = new Rounds(query);
         List<String> questions = questions(idx, options.queries(), options.seed());
         for (int i = 0; i < Math.min(20, questions.size()); i++) {
             idx.search(embedder.embed(questions.get(i)), options.k(), backend); // warm-up, not recorded
         }
+        RssWindow queryWindow = openWindow();
         List<List<Hit>> answers = new ArrayList<>(questions.size());
         Progress qp = progress("asking", questions.size());
         for (int i = 0; i < questions.size(); i++) {
             answers.add(query.apply(questions.get(i)));
+            embedQ.cutAt(i + 1, questions.size());
+            searchQ.cutAt(i + 1, questions.size());
+            queryQ.cutAt(i + 1, questions.size());
             qp.update(i + 1);
         }
-        long rssQuery = ProcessMemory.peakRssBytes();
-        rows.add(new StageRow("query", queryEmbed.report(), rssQuery));
-        rows.add(new StageRow("query", querySearch.report(), rssQuery));
-        rows.add(new StageRow("query", query.report(), rssQuery));
+        close(queryWindow);
+        rows.add(row("query", queryEmbed.report(), embedQ.rounds(), queryWindow));
+        rows.add(row("query", querySearch.report(), searchQ.rounds(), queryWindow));
+        rows.add(row("query", query.report(), queryQ.rounds(), queryWindow));
+        close(runWindow);
 
         return new RunResult(backend.name(), docs.size(), idx.size(), questions, answers, List.copyOf(rows),
-                List.of(ingestTree, query.report()), memo.cacheStats(), comparison, System.nanoTime() - t0);
+                List.of(ingestTree, query.report()), memo.cacheStats(), comparison, System.nanoTime() - t0,
+                runWindow == null ? -1 : runWindow.peakRssBytes(), kernelPeakRss());
+    }
+
+    private RssWindow openWindow() {
+        return probe == null ? null : probe.openWindow();
+    }
+
+    private static void close(RssWindow w) {
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    private long kernelPeakRss() {
+        return probe instanceof OshiMemoryProbe oshi ? oshi.kernelPeakRssBytes().orElse(-1) : -1;
+    }
+
+    /** A row whose RSS is the stage's own when its budget bounds rss, else its phase's window. */
+    private static StageRow row(String group, StageReport report, List<StageSnapshot> rounds, RssWindow phase) {
+        StageSnapshot s = report.snapshot();
+        if (s.peakRssBytes().isPresent()) {
+            long peak = s.peakRssBytes().getAsLong();
+            return new StageRow(group, report, rounds, peak, peak - s.rssGrowthBytes().orElse(0));
+        }
+        return phase == null ? new StageRow(group, report, rounds, -1, -1)
+                : new StageRow(group, report, rounds, phase.peakRssBytes(), phase.startRssBytes());
+    }
+
+    private static List<StageSnapshot> oneRound(BudgetedStage<?, ?> stage) {
+        Rounds r = new Rounds(stage);
+        r.cut();
+        return r.rounds();
     }
 
     private List<Chunk> chunk(CleanDoc doc, int size, int overlap) {
@@ -167,18 +223,28 @@ public final class RagPipeline {
         return List.copyOf(out);
     }
 
-    /** Batches of similar length (less padding), results put back in chunk order. */
-    private Embedded embedInBatches(List<Chunk> chunks, Stage<List<Chunk>, float[][]> embed) {
+    /**
+     * Batches of similar length (less padding), run in a seeded random order so that every round
+     * of the gate sees a like mix of short and long batches; results put back in chunk order.
+     */
+    private Embedded embedInBatches(List<Chunk> chunks, Stage<List<Chunk>, float[][]> embed, Rounds rounds) {
         Integer[] order = new Integer[chunks.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> chunks.get(i).text().length())
                 .thenComparingInt(i -> i));
+        int b = options.batch();
+        List<Integer> batchStarts = new ArrayList<>();
+        for (int from = 0; from < order.length; from += b) {
+            batchStarts.add(from);
+        }
+        Collections.shuffle(batchStarts, new Random(options.seed()));
         float[][] vectors = new float[chunks.size()][];
         Progress p = progress("embedding chunks", chunks.size());
-        int b = options.batch();
-        for (int from = 0; from < order.length; from += b) {
+        int done = 0;
+        for (int n = 0; n < batchStarts.size(); n++) {
+            int from = batchStarts.get(n);
             int to = Math.min(order.length, from + b);
             List<Chunk> batch = new ArrayList<>(to - from);
             for (int j = from; j < to; j++) {
@@ -188,7 +254,9 @@ public final class RagPipeline {
             for (int j = from; j < to; j++) {
                 vectors[order[j]] = out[j - from];
             }
-            p.update(to);
+            rounds.cutAt(n + 1, batchStarts.size());
+            done += to - from;
+            p.update(done);
         }
         return new Embedded(chunks, vectors);
     }
@@ -216,22 +284,28 @@ public final class RagPipeline {
         BudgetedStage<String, float[]> single = budgeted("compare.lib-single", library::embed);
         BudgetedStage<List<String>, float[][]> libBatch = budgeted("compare.lib-batch", library::embedAll);
         BudgetedStage<List<String>, float[][]> onnxBatch = budgeted("compare.onnx-batch", embedder::embedAll);
+        Rounds singleRounds = new Rounds(single);
+        Rounds libRounds = new Rounds(libBatch);
+        Rounds onnxRounds = new Rounds(onnxBatch);
         for (int i = 0; i < 3; i++) {
             library.embed(texts.get(i)); // warm-up, not recorded
         }
         library.embedAll(texts.subList(0, Math.min(n, b)));
+        RssWindow window = openWindow();
         Progress p = progress("comparing single vs batch embedding", 3L * n);
         float[][] s = new float[n][];
         long a0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             s[i] = single.apply(texts.get(i));
+            singleRounds.cutAt(i + 1, n);
             p.update(i + 1);
         }
         long a1 = System.nanoTime();
-        float[][] lb = inBatches(texts, b, libBatch, p, n);
+        float[][] lb = inBatches(texts, b, libBatch, libRounds, p, n);
         long a2 = System.nanoTime();
-        float[][] ob = inBatches(texts, b, onnxBatch, p, 2L * n);
+        float[][] ob = inBatches(texts, b, onnxBatch, onnxRounds, p, 2L * n);
         long a3 = System.nanoTime();
+        close(window);
         double minCos = 1;
         double maxAbs = 0;
         for (int i = 0; i < n; i++) {
@@ -242,21 +316,23 @@ public final class RagPipeline {
             }
             minCos = Math.min(minCos, dot);
         }
-        long rss = ProcessMemory.peakRssBytes();
-        rows.add(new StageRow("compare", single.report(), rss));
-        rows.add(new StageRow("compare", libBatch.report(), rss));
-        rows.add(new StageRow("compare", onnxBatch.report(), rss));
+        rows.add(row("compare", single.report(), singleRounds.rounds(), window));
+        rows.add(row("compare", libBatch.report(), libRounds.rounds(), window));
+        rows.add(row("compare", onnxBatch.report(), onnxRounds.rounds(), window));
         return new EmbeddingComparison(n, b, (a1 - a0) / (double) n, (a2 - a1) / (double) n, (a3 - a2) / (double) n,
                 minCos, maxAbs);
     }
 
-    private static float[][] inBatches(List<String> texts, int b, Stage<List<String>, float[][]> stage, Progress p,
-            long done) {
+    private static float[][] inBatches(List<String> texts, int b, Stage<List<String>, float[][]> stage,
+            Rounds rounds, Progress p, long done) {
         float[][] out = new float[texts.size()][];
-        for (int from = 0; from < texts.size(); from += b) {
+        int batches = (texts.size() + b - 1) / b;
+        for (int n = 0; n < batches; n++) {
+            int from = n * b;
             int to = Math.min(texts.size(), from + b);
             float[][] r = stage.apply(texts.subList(from, to));
             System.arraycopy(r, 0, out, from, r.length);
+            rounds.cutAt(n + 1, batches);
             p.update(done + to);
         }
         return out;

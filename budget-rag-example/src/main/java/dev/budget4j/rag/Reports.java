@@ -11,11 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The per-stage table and the result files (Markdown, JSON), written atomically. */
+/** The per-stage table, the example's own Markdown summary, and atomic file writes. */
 final class Reports {
     static final String[] HEADER = {"stage", "calls", "p50", "p95", "p99", "throughput", "alloc/call", "peak RSS",
         "budget", "verdict"};
@@ -27,7 +28,7 @@ final class Reports {
         List<String[]> rows = new ArrayList<>();
         for (StageRow row : r.rows()) {
             StageSnapshot s = row.report().snapshot();
-            long rss = s.peakRssBytes().orElse(row.peakRssBytes());
+            long rss = row.peakRssBytes();
             rows.add(new String[] {row.report().name(), String.format(Locale.ROOT, "%,d", s.calls()),
                 Format.nanos(s.percentileNanos(50)), Format.nanos(s.percentileNanos(95)),
                 Format.nanos(s.percentileNanos(99)), Format.rate(s.throughputPerSecond()),
@@ -35,6 +36,12 @@ final class Reports {
                 row.report().verdict().budget().toString(), verdictText(row.report())});
         }
         return rows;
+    }
+
+    /** The run's peak RSS (sampled) and the kernel's high-water mark, one line. */
+    static String runRss(RunResult r) {
+        return "peak RSS of the run " + Format.bytes(r.peakRssBytes()) + " (OSHI, sampled every 10 ms); kernel's VmHWM "
+                + Format.bytes(r.kernelPeakRssBytes()) + " (whole process, model loading included)";
     }
 
     static String verdictText(StageReport report) {
@@ -81,11 +88,12 @@ final class Reports {
         return out.toString();
     }
 
-    static String markdown(RunResult r, List<String> gateLines) {
+    static String markdown(RunResult r) {
         StringBuilder out = new StringBuilder();
         out.append("# budget4j RAG example\n\n");
         out.append(String.format(Locale.ROOT, "%,d documents, %,d chunks, %,d questions, backend `%s`, wall %s%n%n",
                 r.docs(), r.chunks(), r.questions().size(), r.backend(), Format.nanos(r.wallNanos())));
+        out.append(runRss(r)).append("\n\n");
         out.append("| ").append(String.join(" | ", HEADER)).append(" |\n|");
         out.append("---|".repeat(HEADER.length)).append('\n');
         for (String[] row : table(r)) {
@@ -115,58 +123,14 @@ final class Reports {
             out.append(String.format(Locale.ROOT, "%nLowest cosine, batch vs single: %.5f%n",
                     c.minCosineBatchVsSingle()));
         }
-        if (!gateLines.isEmpty()) {
-            out.append("\n## Baseline gate\n\n");
-            gateLines.forEach(l -> out.append("- ").append(l).append('\n'));
-        }
         return out.toString();
     }
 
-    static String json(RunResult r) {
-        StringBuilder out = new StringBuilder();
-        out.append("{\n  \"docs\": ").append(r.docs()).append(",\n  \"chunks\": ").append(r.chunks())
-                .append(",\n  \"questions\": ").append(r.questions().size())
-                .append(",\n  \"backend\": \"").append(esc(r.backend())).append("\",\n  \"wallNanos\": ")
-                .append(r.wallNanos()).append(",\n  \"stages\": [\n");
-        for (int i = 0; i < r.rows().size(); i++) {
-            StageRow row = r.rows().get(i);
-            StageSnapshot s = row.report().snapshot();
-            out.append(String.format(Locale.ROOT,
-                    "    {\"stage\": \"%s\", \"group\": \"%s\", \"calls\": %d, \"p50Nanos\": %d, \"p95Nanos\": %d,"
-                            + " \"p99Nanos\": %d, \"maxNanos\": %d, \"throughputPerSecond\": %s,"
-                            + " \"allocBytesPerCall\": %s, \"peakRssBytes\": %d, \"budget\": \"%s\","
-                            + " \"outcome\": \"%s\"}%s%n",
-                    esc(row.report().name()), esc(row.group()), s.calls(), s.percentileNanos(50),
-                    s.percentileNanos(95), s.percentileNanos(99), s.maxNanos(), num(s.throughputPerSecond()),
-                    num(s.allocatedBytesPerCall()), s.peakRssBytes().orElse(row.peakRssBytes()),
-                    esc(row.report().verdict().budget().toString()), row.report().verdict().outcome(),
-                    i == r.rows().size() - 1 ? "" : ","));
+    /** Temporary files are created owner-only; a report is for everyone who can read the directory. */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
-        out.append("  ]\n}\n");
-        return out.toString();
-    }
-
-    private static String num(double d) {
-        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : "null";
-    }
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
     }
 
     /** Writes through a temporary file in the same directory, then moves it into place. */
@@ -177,6 +141,7 @@ final class Reports {
             Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             try {
                 Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                readableByAll(tmp);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -17,8 +17,11 @@ import java.util.List;
  * @param chunkMemo the chunk memo's figures after the refresh pass
  * @param comparison single versus batch embedding, or null when skipped
  * @param wallNanos wall time of the whole run in nanoseconds
+ * @param peakRssBytes the process's peak RSS during the run, sampled by the memory probe, in bytes; -1 without one
+ * @param kernelPeakRssBytes the kernel's own peak RSS of the process (Linux {@code VmHWM}, the whole life of the
+ *     process, model loading included), in bytes; -1 where unreadable
  */
 public record RunResult(String backend, int docs, int chunks, List<String> questions, List<List<Hit>> hits,
         List<StageRow> rows, List<StageReport> trees, CacheStats chunkMemo, EmbeddingComparison comparison,
-        long wallNanos) {
+        long wallNanos, long peakRssBytes, long kernelPeakRssBytes) {
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.budget4j.Dimension;
 import dev.budget4j.StageReport;
+import dev.budget4j.StageSnapshot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The whole pipeline on a 30-document slice (about 130 chunks). */
 class PipelineTest {
-    private static final Options SMALL;
+    static final Options SMALL;
 
     static {
         try {
@@ -24,14 +26,24 @@ class PipelineTest {
         }
     }
 
-    private static RunResult run(String backend) {
+    private static RunResult shared;
+
+    /** One plain-Java run, shared by the tests that only read it. */
+    static synchronized RunResult javaRun() {
+        if (shared == null) {
+            shared = run("java");
+        }
+        return shared;
+    }
+
+    static RunResult run(String backend) {
         return new RagPipeline(SMALL, BudgetFile.defaults(), Slice.onnx(), null, Backends.scoring(backend),
-                Backends.chunker(backend), null).run();
+                Backends.chunker(backend), null, null).run();
     }
 
     @Test
     void fixedSeedGivesTheSameOutputTwice() {
-        RunResult a = run("java");
+        RunResult a = javaRun();
         RunResult b = run("java");
         assertEquals(a.questions(), b.questions());
         assertEquals(a.chunks(), b.chunks());
@@ -41,7 +53,7 @@ class PipelineTest {
 
     @Test
     void everyStageIsBudgetedRecordedAndInTheTree() {
-        RunResult r = run("java");
+        RunResult r = javaRun();
         List<String> names = r.rows().stream().map(row -> row.report().name()).toList();
         assertEquals(List.of("load", "clean", "chunk", "embed", "index", "ingest", "query.embed", "query.search",
                 "query"), names);
@@ -60,8 +72,37 @@ class PipelineTest {
     }
 
     @Test
+    void manyCallStagesAreCutIntoRoundsThatAddUpToTheirCalls() {
+        RunResult r = javaRun();
+        for (StageRow row : r.rows()) {
+            long calls = row.rounds().stream().mapToLong(StageSnapshot::calls).sum();
+            assertEquals(row.report().snapshot().calls(), calls, row.stage());
+            int expected = switch (row.stage()) {
+                case "load", "index", "ingest" -> 1;
+                case "clean", "chunk" -> Rounds.COUNT + 1; // five ingest rounds, then the refresh pass
+                case "embed" -> Math.min(Rounds.COUNT, (int) calls);
+                default -> Rounds.COUNT;
+            };
+            assertEquals(expected, row.rounds().size(), row.stage());
+        }
+    }
+
+    @Test
+    void endToEndStagesCarryTheirOwnPeakRss() {
+        RunResult r = javaRun();
+        for (StageRow row : r.rows()) {
+            boolean bounded = row.report().verdict().budget().limit(Dimension.RSS).isPresent();
+            assertEquals(bounded, row.report().snapshot().peakRssBytes().isPresent(), row.stage());
+        }
+        StageRow ingest = r.rows().get(5);
+        assertEquals("ingest", ingest.stage());
+        assertTrue(ingest.peakRssBytes() > 50L << 20, "a JVM with a model loaded is bigger than 50 MiB: "
+                + ingest.peakRssBytes());
+    }
+
+    @Test
     void searchResultsAreEqualAcrossBackendsUpToTies() {
-        RunResult reference = run("java");
+        RunResult reference = javaRun();
         for (String backend : Backends.available()) {
             RunResult other = run(backend);
             for (int q = 0; q < reference.hits().size(); q++) {

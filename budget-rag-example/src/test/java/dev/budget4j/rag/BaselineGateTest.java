@@ -1,0 +1,128 @@
+package dev.budget4j.rag;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.budget4j.Dimension;
+import dev.budget4j.profile.Baseline;
+import dev.budget4j.profile.DimensionComparison;
+import dev.budget4j.profile.Gate;
+import dev.budget4j.profile.GateReport;
+import dev.budget4j.profile.GateRules;
+import dev.budget4j.profile.GateStatus;
+import dev.budget4j.profile.RatioRule;
+import dev.budget4j.profile.StageBaseline;
+import dev.budget4j.profile.StageComparison;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run as a budget-profile baseline, and the gate with the shipped rules over it. */
+class BaselineGateTest {
+
+    @Test
+    void aRunBecomesABaselineWithFullHistogramsAndPerRoundValues(@TempDir Path dir) throws Exception {
+        RunResult r = PipelineTest.javaRun();
+        Baseline b = RunBaseline.of(r);
+        assertEquals(r.rows().stream().map(StageRow::stage).toList(), List.copyOf(b.stages().keySet()));
+        assertEquals("java", b.kernelBackend().orElseThrow());
+        for (StageRow row : r.rows()) {
+            StageBaseline s = b.stage(row.stage()).orElseThrow();
+            assertEquals(row.report().snapshot().calls(), s.calls(), row.stage());
+            assertEquals(row.report().snapshot().percentileNanos(99), s.percentileNanos(99), row.stage());
+            assertEquals(row.report().verdict().budget(), s.budget().orElseThrow(), row.stage());
+            assertEquals(row.rounds().size(), s.perRound(Dimension.percentile(50)).length, row.stage());
+            assertEquals(row.rounds().get(0).percentileNanos(50), s.perRound(Dimension.percentile(50))[0],
+                    row.stage());
+        }
+        Path file = dir.resolve("baseline.json");
+        b.write(file);
+        Baseline read = Baseline.read(file);
+        for (String stage : b.stages().keySet()) {
+            StageBaseline a = b.stage(stage).orElseThrow();
+            StageBaseline c = read.stage(stage).orElseThrow();
+            assertEquals(a.histogram(), c.histogram(), stage);
+            assertArrayEquals(a.perRound(Dimension.percentile(99)), c.perRound(Dimension.percentile(99)), stage);
+        }
+    }
+
+    @Test
+    void aRunComparedWithItselfHasNoRegression() {
+        Baseline b = RunBaseline.of(PipelineTest.javaRun());
+        GateReport g = Gate.builder().rules(GateRulesFile.defaults()).build().compare(b, b);
+        assertTrue(g.passed(), g.toConsoleTable());
+        for (StageComparison s : g.stages()) {
+            for (DimensionComparison d : s.dimensions()) {
+                assertEquals(1.0, d.ratio(), 1e-12, s.stage() + " " + d.rule());
+            }
+        }
+    }
+
+    @Test
+    void aSlowerSearchIsARegressionOfThatStage() {
+        Options small = PipelineTest.SMALL;
+        ScoringBackend slow = new ScoringBackend() {
+            private final ScoringBackend plain = new PlainScoring();
+
+            @Override
+            public String name() {
+                return "java";
+            }
+
+            @Override
+            public void scoreAll(float[] query, float[] rows, int rowCount, int cols, float[] out) {
+                plain.scoreAll(query, rows, rowCount, cols, out);
+                LockSupport.parkNanos(3_000_000); // a planted 3 ms slowdown per question
+            }
+
+            @Override
+            public int[] topK(float[] scores, int k) {
+                return plain.topK(scores, k);
+            }
+        };
+        RunResult slower = new RagPipeline(small, BudgetFile.defaults(), Slice.onnx(), null, slow,
+                new JavaChunker(), null, null).run();
+        GateReport g = Gate.builder().rules(GateRulesFile.defaults()).build()
+                .compare(RunBaseline.of(PipelineTest.javaRun()), RunBaseline.of(slower));
+        StageComparison search = g.stages().stream().filter(s -> s.stage().equals("query.search")).findFirst()
+                .orElseThrow();
+        assertEquals(GateStatus.REGRESSION, search.status(), g.toConsoleTable());
+        assertEquals(GateStatus.REGRESSION, g.status());
+        assertTrue(!g.passed());
+    }
+
+    @Test
+    void budgetOnlyReportMapsVerdictsToStatuses() {
+        RunResult r = PipelineTest.javaRun();
+        GateReport g = BudgetOnlyReport.of(RunBaseline.of(r), r);
+        assertEquals(r.rows().size(), g.stages().size());
+        for (int i = 0; i < r.rows().size(); i++) {
+            StageComparison s = g.stages().get(i);
+            assertEquals(BudgetOnlyReport.status(r.rows().get(i).report().verdict().outcome()), s.status(), s.stage());
+            assertEquals(BudgetOnlyReport.NOTE, s.note());
+        }
+        assertTrue(g.toHtml().startsWith("<?xml"));
+        assertTrue(g.toMarkdown().contains("checked against its budget only"));
+    }
+
+    @Test
+    void shippedRulesLoosenOneShotStages() throws Exception {
+        GateRules rules = GateRulesFile.defaults();
+        assertTrue(rules.rulesFor("query").contains(RatioRule.parse("p50<=1.25x")), rules.toString());
+        assertTrue(rules.rulesFor("index").contains(RatioRule.parse("p50<=3.00x")), rules.toString());
+        assertTrue(rules.rulesFor("index").contains(RatioRule.parse("alloc<=1.10x")), rules.toString());
+        assertNotEquals(rules.rulesFor("query"), rules.rulesFor("load"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GateRulesFile.parse("x",
+                new StringReader("default = p50<=1.2x\nquery = p50<=fast\n")));
+        assertTrue(e.getMessage().startsWith("x: rules of stage 'query' do not parse"), e.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> GateRulesFile.parse("y",
+                new StringReader("query = p50<=1.2x\n")));
+        assertEquals("y must have a 'default' line, but has none", none.getMessage());
+    }
+}
