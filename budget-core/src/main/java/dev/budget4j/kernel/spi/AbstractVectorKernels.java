@@ -170,6 +170,16 @@ public abstract class AbstractVectorKernels implements VectorKernels {
     }
 
     /**
+     * Whether a batched kernel of this much work should be split over the common pool.
+     *
+     * @param multiplyAdds work of the call, in multiply-adds
+     * @return {@code multiplyAdds >= } the calibrated threshold
+     */
+    protected static boolean worthParallel(long multiplyAdds) {
+        return multiplyAdds >= PARALLEL_MIN_WORK;
+    }
+
+    /**
      * Finishes a cosine in double from float sums.
      *
      * @param ab dot product of the two vectors
@@ -270,7 +280,7 @@ public abstract class AbstractVectorKernels implements VectorKernels {
         if (a.rows() == 0 || b.rows() == 0 || a.cols() == 0) {
             return out;
         }
-        boolean parallel = (long) a.rows() * b.rows() * a.cols() >= PARALLEL_MIN_WORK;
+        boolean parallel = worthParallel((long) a.rows() * b.rows() * a.cols());
         pairwiseUnchecked(a, inverseNorms(a), b, inverseNorms(b), out.data(), parallel);
         return out;
     }
