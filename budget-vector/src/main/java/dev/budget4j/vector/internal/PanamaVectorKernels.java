@@ -3,7 +3,6 @@ package dev.budget4j.vector.internal;
 import dev.budget4j.kernel.FloatMatrix;
 import dev.budget4j.kernel.spi.AbstractVectorKernels;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -218,19 +217,38 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         float[] ad = a.data();
         forEachBlock(m, MC, parallel, i0 -> {
             int i1 = Math.min(m, i0 + MC);
+            // A partial last panel is computed into this scratch tile and copied: masked stores in
+            // the micro-kernel made C2 fall back to a slow path for the whole method.
+            float[] scratch = new float[MR * NR];
             for (int p = 0; p < panels; p++) {
                 int j0 = p * NR;
                 int po = p * d * NR;
-                boolean full = j0 + NR <= n;
+                int valid = Math.min(NR, n - j0);
                 int i = i0;
                 for (; i + MR <= i1; i += MR) {
-                    kernel4(ad, i * d, d, packed, po, invNormA, i, out, i * n + j0, n, full, j0);
+                    if (valid == NR) {
+                        kernel4(ad, i * d, d, packed, po, invNormA, i, out, i * n + j0, n);
+                    } else {
+                        kernel4(ad, i * d, d, packed, po, invNormA, i, scratch, 0, NR);
+                        copy(scratch, MR, valid, out, i * n + j0, n);
+                    }
                 }
                 for (; i < i1; i++) {
-                    kernel1(ad, i * d, d, packed, po, invNormA[i], out, i * n + j0, full, n - j0);
+                    if (valid == NR) {
+                        kernel1(ad, i * d, d, packed, po, invNormA[i], out, i * n + j0);
+                    } else {
+                        kernel1(ad, i * d, d, packed, po, invNormA[i], scratch, 0);
+                        copy(scratch, 1, valid, out, i * n + j0, n);
+                    }
                 }
             }
         });
+    }
+
+    private static void copy(float[] scratch, int rows, int valid, float[] out, int oo, int ldo) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(scratch, r * NR, out, oo + r * ldo, valid);
+        }
     }
 
     /** Copies columns {@code [p * NR, p * NR + NR)} of B^T, k-major, scaled by the inverse norms. */
@@ -251,7 +269,7 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
 
     /** Four left rows by one panel: eight accumulators. */
     private static void kernel4(float[] ad, int ao, int d, float[] packed, int po, float[] invA, int i,
-                                float[] out, int oo, int n, boolean full, int j0) {
+                                float[] out, int oo, int ldo) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -273,35 +291,24 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
             c30 = fma(b0, x, c30);
             c31 = fma(b1, x, c31);
         }
-        store(c00, c01, invA[i], out, oo, full, n - j0);
-        store(c10, c11, invA[i + 1], out, oo + n, full, n - j0);
-        store(c20, c21, invA[i + 2], out, oo + 2 * n, full, n - j0);
-        store(c30, c31, invA[i + 3], out, oo + 3 * n, full, n - j0);
+        store(c00, c01, invA[i], out, oo);
+        store(c10, c11, invA[i + 1], out, oo + ldo);
+        store(c20, c21, invA[i + 2], out, oo + 2 * ldo);
+        store(c30, c31, invA[i + 3], out, oo + 3 * ldo);
     }
 
-    private static void kernel1(float[] ad, int ao, int d, float[] packed, int po, float invA, float[] out, int oo,
-                                boolean full, int valid) {
+    private static void kernel1(float[] ad, int ao, int d, float[] packed, int po, float invA, float[] out, int oo) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);
         for (int k = 0; k < d; k++) {
             FloatVector x = FloatVector.broadcast(S, ad[ao + k]);
             c0 = fma(FloatVector.fromArray(S, packed, po + k * NR), x, c0);
             c1 = fma(FloatVector.fromArray(S, packed, po + k * NR + L), x, c1);
         }
-        store(c0, c1, invA, out, oo, full, valid);
+        store(c0, c1, invA, out, oo);
     }
 
-    private static void store(FloatVector c0, FloatVector c1, float scale, float[] out, int oo, boolean full,
-                              int valid) {
-        c0 = c0.mul(scale);
-        c1 = c1.mul(scale);
-        if (full) {
-            c0.intoArray(out, oo);
-            c1.intoArray(out, oo + L);
-        } else {
-            VectorMask<Float> m0 = S.indexInRange(0, valid);
-            VectorMask<Float> m1 = S.indexInRange(L, valid);
-            c0.intoArray(out, oo, m0);
-            c1.intoArray(out, oo + L, m1);
-        }
+    private static void store(FloatVector c0, FloatVector c1, float scale, float[] out, int oo) {
+        c0.mul(scale).intoArray(out, oo);
+        c1.mul(scale).intoArray(out, oo + L);
     }
 }
