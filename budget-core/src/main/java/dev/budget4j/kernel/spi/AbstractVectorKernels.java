@@ -262,10 +262,12 @@ public abstract class AbstractVectorKernels implements VectorKernels {
         Require.notNull(query, "query");
         Require.notNull(rows, "rows");
         Require.notNull(out, "out");
-        Require.that(query.length == rows.cols(), "query.length", "must equal rows.cols() (" + rows.cols() + ")",
-                query.length);
-        Require.that(out.length == rows.rows(), "out.length", "must equal rows.rows() (" + rows.rows() + ")",
-                out.length);
+        if (query.length != rows.cols()) {
+            Require.that(false, "query.length", "must equal rows.cols() (" + rows.cols() + ")", query.length);
+        }
+        if (out.length != rows.rows()) {
+            Require.that(false, "out.length", "must equal rows.rows() (" + rows.rows() + ")", out.length);
+        }
         scoreAllUnchecked(query, rows.data(), rows.rows(), rows.cols(), out);
     }
 
@@ -288,7 +290,9 @@ public abstract class AbstractVectorKernels implements VectorKernels {
     @Override
     public final int[] topK(float[] scores, int k) {
         Require.notNull(scores, "scores");
-        Require.that(k >= 1 && k <= scores.length, "k", "must be in [1, scores.length = " + scores.length + "]", k);
+        if (k < 1 || k > scores.length) {
+            Require.that(false, "k", "must be in [1, scores.length = " + scores.length + "]", k);
+        }
         return TopK.select(scores, k);
     }
 
@@ -303,14 +307,20 @@ public abstract class AbstractVectorKernels implements VectorKernels {
         Require.notNull(text, "text");
         Require.that(size >= 1, "size", "must be >= 1 code point", size);
         Require.that(overlap >= 0, "overlap", "must be >= 0 code points", overlap);
-        Require.that(overlap < size, "overlap", "must be < size (" + size + ")", overlap);
+        if (overlap >= size) {
+            Require.that(false, "overlap", "must be < size (" + size + ")", overlap);
+        }
         return Chunker.chunk(text, size, overlap);
     }
 
+    // Checks test first and build a message only on failure: these run on every kernel call, and
+    // a message built eagerly (string concatenation, boxing) cost more than a short dot product.
     private static void sameLength(float[] a, float[] b) {
         Require.notNull(a, "a");
         Require.notNull(b, "b");
-        Require.that(a.length == b.length, "b.length", "must equal a.length (" + a.length + ")", b.length);
+        if (a.length != b.length) {
+            Require.that(false, "b.length", "must equal a.length (" + a.length + ")", b.length);
+        }
     }
 
     @Override
