@@ -119,7 +119,8 @@ class HarnessTest {
         var response = r.response();
         long slowService = service.getCountBetweenValues(5_000_000L, Long.MAX_VALUE / 4);
         long slowResponse = response.getCountBetweenValues(5_000_000L, Long.MAX_VALUE / 4);
-        assertEquals(1, slowService, "only the stalled call itself was slow");
+        // the stalled call itself, and at most a few more if the scheduler or a GC pauses one
+        assertTrue(slowService >= 1 && slowService <= 5, "slow service times: " + slowService);
         assertTrue(slowResponse >= 20, "calls queued behind the 20 ms stall at 2,000/s must show the wait, but only "
                 + slowResponse + " did");
         assertTrue(r.lateStarts() >= 20);

@@ -64,23 +64,25 @@ class SweepTest {
 
     @Test
     void crossoverFindsWhereASlowStartingStageWins() {
-        // the challenger pays a fixed 60 µs, then does a quarter of the work
-        Stage<long[], Long> challenger = Stage.of("fixedCost", (long[] a) -> {
-            long end = System.nanoTime() + 60_000;
-            while (System.nanoTime() < end) {
-                Thread.onSpinWait();
-            }
-            long s = 0;
-            for (int i = 0; i < a.length; i += 4) {
-                s += a[i];
-            }
-            return s;
-        });
-        Harness h = Harness.builder().warmupIterations(200).iterations(60).rounds(3).inputPoolSize(2).build();
-        Crossover.Result r = Crossover.find(h, List.of(1_000, 1_000_000, 4_000_000), SUM, challenger,
+        // Modelled costs, so the test does not hinge on this machine's memory bandwidth:
+        // the incumbent spends 1 ns per element, the challenger a fixed 60 us plus 0.25 ns per element.
+        Stage<long[], Long> incumbent = Stage.of("linear", (long[] a) -> spin(a.length));
+        Stage<long[], Long> challenger = Stage.of("fixedCost", (long[] a) -> spin(60_000 + a.length / 4));
+        Harness h = Harness.builder().warmupIterations(20).iterations(30).rounds(3).inputPoolSize(1).build();
+        Crossover.Result r = Crossover.find(h, List.of(1_000, 1_000_000, 4_000_000), incumbent, challenger,
                 (n, rnd) -> new long[n]);
         assertTrue(r.crossoverSize().isPresent(), r.toTable());
-        assertTrue(r.crossoverSize().getAsInt() >= 1_000_000, r.toTable());
+        assertEquals(1_000_000, r.crossoverSize().getAsInt(), r.toTable());
+    }
+
+    private static long spin(long nanos) {
+        long start = System.nanoTime();
+        long end = start + nanos;
+        long spins = 0;
+        while (System.nanoTime() < end) {
+            spins++;
+        }
+        return spins;
     }
 
     @Test

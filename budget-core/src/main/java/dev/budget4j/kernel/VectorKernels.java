@@ -1,0 +1,138 @@
+package dev.budget4j.kernel;
+
+import java.util.List;
+
+/**
+ * Numeric kernels on {@code float32} data, one interface over several backends: plain Java
+ * ({@code "java"}, always there), the Vector API ({@code "vector"}, module budget-vector) and
+ * native code through the FFM API ({@code "native"}, module budget-native). Get one from
+ * {@link Kernels}.
+ *
+ * <h2>Equivalence, not bit-identity</h2>
+ * Backends add products in different orders (several accumulators, different vector widths,
+ * fused multiply-add or not), so floating-point results are <em>not bit-identical</em> across
+ * backends. Every backend stays within the classic error bound of a float sum of {@code n}
+ * products, measured against the exact (double) result:
+ * <pre>{@code |dot - exact| <= n * 2^-24 * sum(|a[i] * b[i]|) + n * Float.MIN_VALUE}</pre>
+ * and the same form for {@code l2Squared} (with {@code (a[i] - b[i])^2}). {@code cosine} and
+ * {@code pairwiseCosine} inherit that bound through their dot products and norms. Integer and
+ * structural results ({@link #topK}, {@link #chunk}) are equal across backends, except that
+ * {@code topK} over scores computed by different backends may swap entries whose scores differ
+ * by less than the tolerance above.
+ *
+ * <h2>Arguments</h2>
+ * Every backend checks its arguments in Java before any work (and before any native call):
+ * null arrays throw {@link NullPointerException}, mismatched lengths and out-of-range sizes
+ * throw {@link IllegalArgumentException}; messages name the parameter, the rule and the value.
+ * Implementations are thread-safe and keep no state between calls.
+ */
+public interface VectorKernels {
+
+    /**
+     * The backend's name.
+     *
+     * @return {@code "java"}, {@code "vector"} or {@code "native"}
+     */
+    String name();
+
+    /**
+     * Dot product {@code sum(a[i] * b[i])}, accumulated in float.
+     *
+     * @param a first vector
+     * @param b second vector, same length as {@code a}
+     * @return the dot product; {@code 0} for empty vectors
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    float dot(float[] a, float[] b);
+
+    /**
+     * Cosine similarity {@code dot(a, b) / (|a| * |b|)}; the three sums are accumulated in float
+     * and the division and square root are done in {@code double}.
+     *
+     * @param a first vector
+     * @param b second vector, same length as {@code a}
+     * @return a value in about {@code [-1, 1]}; {@code 0} when either vector is zero (or empty)
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    double cosine(float[] a, float[] b);
+
+    /**
+     * Squared Euclidean distance {@code sum((a[i] - b[i])^2)}.
+     *
+     * @param a first vector
+     * @param b second vector, same length as {@code a}
+     * @return the squared distance, {@code >= 0}
+     * @throws IllegalArgumentException when the lengths differ
+     */
+    float l2Squared(float[] a, float[] b);
+
+    /**
+     * Scales {@code v} in place to unit Euclidean length. A zero vector stays zero; a vector
+     * whose squared norm overflows float is scaled through a double norm.
+     *
+     * @param v the vector to scale
+     */
+    void normalize(float[] v);
+
+    /**
+     * Scores one query against every row: {@code out[i] = dot(query, rows.row(i))}.
+     *
+     * @param query the query, length {@code rows.cols()}
+     * @param rows  the rows to score
+     * @param out   receives one score per row, length {@code rows.rows()}
+     * @throws IllegalArgumentException when a length does not match
+     */
+    void scoreAll(float[] query, FloatMatrix rows, float[] out);
+
+    /**
+     * All cosine similarities between the rows of {@code a} and the rows of {@code b}:
+     * {@code result.get(i, j) = cosine(a.row(i), b.row(j))} (as float, {@code 0} where a row is
+     * zero). Tiled for the caches, and run in parallel on the common fork-join pool when the
+     * work ({@code a.rows() * b.rows() * cols} multiply-adds) is above a size calibrated by
+     * benchmark ({@value dev.budget4j.kernel.spi.AbstractVectorKernels#DEFAULT_PARALLEL_MIN_WORK}
+     * by default, property {@code budget4j.kernels.parallelMinWork}).
+     *
+     * @param a left rows
+     * @param b right rows, same number of columns as {@code a}
+     * @return a new {@code a.rows() x b.rows()} matrix
+     * @throws IllegalArgumentException when the column counts differ
+     */
+    FloatMatrix pairwiseCosine(FloatMatrix a, FloatMatrix b);
+
+    /**
+     * The indices of the {@code k} highest scores, highest first; equal scores are ordered by
+     * lower index first. Scores are ordered as by {@link Float#compare} (so NaN ranks above
+     * every number). Uses a bounded heap: {@code O(n log k)} time, {@code O(k)} memory.
+     *
+     * @param scores the scores
+     * @param k      how many indices to return, in {@code [1, scores.length]}
+     * @return {@code k} distinct indices into {@code scores}
+     * @throws IllegalArgumentException when {@code k <= 0} or {@code k > scores.length}
+     */
+    int[] topK(float[] scores, int k);
+
+    /**
+     * {@code log(sum(exp(values[i])))}, computed stably (shifted by the maximum, summed in
+     * double) so large values do not overflow and very negative ones do not vanish.
+     *
+     * @param values the values
+     * @return the log-sum-exp; {@link Double#NEGATIVE_INFINITY} for an empty array;
+     * {@code +Infinity} if a value is {@code +Infinity}; NaN if a value is NaN
+     */
+    double logSumExp(float[] values);
+
+    /**
+     * Cuts {@code text} into windows of {@code size} code points, each starting
+     * {@code size - overlap} code points after the previous one; the last window ends at the end
+     * of the text and may be shorter. Boundaries are char offsets that never split a surrogate
+     * pair (an unpaired surrogate counts as one code point).
+     *
+     * @param text    the text
+     * @param size    window length in code points, {@code >= 1}
+     * @param overlap code points shared by consecutive windows, in {@code [0, size)}
+     * @return the chunks in order; empty for an empty text
+     * @throws IllegalArgumentException when {@code size < 1}, {@code overlap < 0} or
+     *                                  {@code overlap >= size}
+     */
+    List<TextChunk> chunk(String text, int size, int overlap);
+}

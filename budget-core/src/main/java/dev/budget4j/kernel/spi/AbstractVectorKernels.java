@@ -1,0 +1,330 @@
+package dev.budget4j.kernel.spi;
+
+import dev.budget4j.internal.Require;
+import dev.budget4j.kernel.FloatMatrix;
+import dev.budget4j.kernel.TextChunk;
+import dev.budget4j.kernel.VectorKernels;
+import dev.budget4j.kernel.internal.Chunker;
+import dev.budget4j.kernel.internal.LogSumExp;
+import dev.budget4j.kernel.internal.TopK;
+
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Skeleton for a {@link VectorKernels} backend. Every public method is final: it checks its
+ * arguments in Java (so no backend, native ones included, ever sees a bad length, a null or a
+ * bad {@code k}) and then calls the unchecked hooks a backend implements. {@link #topK},
+ * {@link #logSumExp} and {@link #chunk} are shared by all backends, so their results are equal
+ * by construction.
+ *
+ * <p>A backend implements {@link #dot(float[], int, float[], int, int)} and
+ * {@link #l2Squared(float[], int, float[], int, int)}, and may override the batched hooks
+ * ({@link #scoreAllUnchecked}, {@link #pairwiseUnchecked}, {@link #cosineUnchecked}) where it
+ * has something faster than the defaults, which are built on {@code dot}.
+ */
+public abstract class AbstractVectorKernels implements VectorKernels {
+
+    /**
+     * Pairwise work, in multiply-adds ({@code a.rows() * b.rows() * cols}), from which
+     * {@link #pairwiseCosine} splits the work over the common fork-join pool: 2^22, about
+     * 0.1 ms of single-threaded work at 40 GFLOP/s. Below it, the cost of waking a second worker
+     * was measured (JMH, 2 cores) to exceed the gain. Override with
+     * {@code -Dbudget4j.kernels.parallelMinWork=<multiply-adds>}.
+     */
+    public static final long DEFAULT_PARALLEL_MIN_WORK = 1L << 22;
+
+    private static final long PARALLEL_MIN_WORK =
+            Long.getLong("budget4j.kernels.parallelMinWork", DEFAULT_PARALLEL_MIN_WORK);
+
+    private final String name;
+
+    /**
+     * Starts a backend.
+     *
+     * @param name the backend's name, not blank
+     */
+    protected AbstractVectorKernels(String name) {
+        this.name = Require.name(name, "name");
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    // ---------------------------------------------------------------- the hooks
+
+    /**
+     * Unchecked dot product of {@code length} elements starting at the given offsets; the caller
+     * guarantees the ranges are inside the arrays.
+     *
+     * @param a       first array
+     * @param aOffset first index in {@code a}
+     * @param b       second array
+     * @param bOffset first index in {@code b}
+     * @param length  number of elements, {@code >= 0}
+     * @return {@code sum(a[aOffset + i] * b[bOffset + i])}
+     */
+    protected abstract float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /**
+     * Unchecked squared distance of {@code length} elements starting at the given offsets.
+     *
+     * @param a       first array
+     * @param aOffset first index in {@code a}
+     * @param b       second array
+     * @param bOffset first index in {@code b}
+     * @param length  number of elements, {@code >= 0}
+     * @return {@code sum((a[aOffset + i] - b[bOffset + i])^2)}
+     */
+    protected abstract float l2Squared(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /**
+     * Unchecked cosine of two vectors of equal length. The default takes three dot products and
+     * finishes with {@link #finishCosine}.
+     *
+     * @param a first vector
+     * @param b second vector, same length
+     * @return the cosine, {@code 0} when either vector is zero
+     */
+    protected double cosineUnchecked(float[] a, float[] b) {
+        int n = a.length;
+        return finishCosine(dot(a, 0, b, 0, n), dot(a, 0, a, 0, n), dot(b, 0, b, 0, n));
+    }
+
+    /**
+     * Unchecked scoring: {@code out[r] = dot(query, data[r * cols ..])} for every row.
+     *
+     * @param query query of length {@code cols}
+     * @param data  row-major rows, length {@code rows * cols}
+     * @param rows  number of rows
+     * @param cols  row length
+     * @param out   output, length {@code rows}
+     */
+    protected void scoreAllUnchecked(float[] query, float[] data, int rows, int cols, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = dot(query, 0, data, r * cols, cols);
+        }
+    }
+
+    /**
+     * Unchecked pairwise kernel: writes {@code out[i * b.rows() + j] = dot(a_i, b_j) * invA[i] *
+     * invB[j]}. The default tiles the work (64 left rows by 256 right rows, so a tile of the right
+     * matrix stays in the L2 cache) and splits the left rows over the common pool when
+     * {@code parallel}.
+     *
+     * @param a        left rows ({@code rows >= 1}, {@code cols >= 1})
+     * @param invNormA inverse L2 norm of each left row ({@code 0} for a zero row)
+     * @param b        right rows ({@code rows >= 1}), same {@code cols}
+     * @param invNormB inverse L2 norm of each right row ({@code 0} for a zero row)
+     * @param out      row-major output of {@code a.rows() * b.rows()} floats
+     * @param parallel whether to use the common fork-join pool
+     */
+    protected void pairwiseUnchecked(FloatMatrix a, float[] invNormA, FloatMatrix b, float[] invNormB,
+                                     float[] out, boolean parallel) {
+        final int tileA = 64;
+        final int tileB = 256;
+        int m = a.rows();
+        int n = b.rows();
+        int d = a.cols();
+        float[] ad = a.data();
+        float[] bd = b.data();
+        forEachBlock(m, tileA, parallel, i0 -> {
+            int i1 = Math.min(m, i0 + tileA);
+            for (int j0 = 0; j0 < n; j0 += tileB) {
+                int j1 = Math.min(n, j0 + tileB);
+                for (int i = i0; i < i1; i++) {
+                    float ia = invNormA[i];
+                    int row = i * n;
+                    for (int j = j0; j < j1; j++) {
+                        out[row + j] = dot(ad, i * d, bd, j * d, d) * ia * invNormB[j];
+                    }
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers for backends
+
+    /**
+     * Runs {@code body} once for each block start {@code 0, block, 2 * block, ...} below
+     * {@code total}, on the common fork-join pool when {@code parallel} (and there are at least two
+     * blocks), else on the calling thread in order.
+     *
+     * @param total    number of items, {@code >= 0}
+     * @param block    items per block, {@code >= 1}
+     * @param parallel whether to run the blocks concurrently
+     * @param body     receives each block's first item index
+     */
+    protected static void forEachBlock(int total, int block, boolean parallel, IntConsumer body) {
+        int blocks = (int) (((long) total + block - 1) / block);
+        if (parallel && blocks > 1) {
+            IntStream.range(0, blocks).parallel().forEach(k -> body.accept(k * block));
+        } else {
+            for (int k = 0; k < blocks; k++) {
+                body.accept(k * block);
+            }
+        }
+    }
+
+    /**
+     * Whether a batched kernel of this much work should be split over the common pool.
+     *
+     * @param multiplyAdds work of the call, in multiply-adds
+     * @return {@code multiplyAdds >= } the calibrated threshold
+     */
+    protected static boolean worthParallel(long multiplyAdds) {
+        return multiplyAdds >= PARALLEL_MIN_WORK;
+    }
+
+    /**
+     * Finishes a cosine in double from float sums.
+     *
+     * @param ab dot product of the two vectors
+     * @param aa squared norm of the first
+     * @param bb squared norm of the second
+     * @return {@code ab / sqrt(aa * bb)} in double, {@code 0} when {@code aa} or {@code bb} is 0
+     */
+    protected static double finishCosine(float ab, float aa, float bb) {
+        if (aa == 0f || bb == 0f) {
+            return 0d;
+        }
+        return ab / Math.sqrt((double) aa * (double) bb);
+    }
+
+    /**
+     * The inverse L2 norm of each row, from this backend's {@code dot}, finished in double.
+     *
+     * @param m the rows
+     * @return {@code 1 / |row|} per row as float; {@code 0} for a zero row
+     */
+    protected final float[] inverseNorms(FloatMatrix m) {
+        int rows = m.rows();
+        int cols = m.cols();
+        float[] data = m.data();
+        float[] inv = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            float sq = dot(data, r * cols, data, r * cols, cols);
+            inv[r] = sq == 0f ? 0f : (float) (1d / Math.sqrt(sq));
+        }
+        return inv;
+    }
+
+    // ---------------------------------------------------------------- the checked API
+
+    @Override
+    public final float dot(float[] a, float[] b) {
+        sameLength(a, b);
+        return dot(a, 0, b, 0, a.length);
+    }
+
+    @Override
+    public final double cosine(float[] a, float[] b) {
+        sameLength(a, b);
+        return cosineUnchecked(a, b);
+    }
+
+    @Override
+    public final float l2Squared(float[] a, float[] b) {
+        sameLength(a, b);
+        return l2Squared(a, 0, b, 0, a.length);
+    }
+
+    @Override
+    public final void normalize(float[] v) {
+        Require.notNull(v, "v");
+        float sq = dot(v, 0, v, 0, v.length);
+        if (sq >= Float.MIN_NORMAL && sq < Float.POSITIVE_INFINITY) {
+            float inv = (float) (1d / Math.sqrt(sq));
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= inv;
+            }
+            return;
+        }
+        // The float sum of squares underflowed or overflowed (or is NaN): redo it in double.
+        double dsq = 0;
+        for (float x : v) {
+            dsq += (double) x * x;
+        }
+        if (dsq == 0d) {
+            return;
+        }
+        double inv = 1d / Math.sqrt(dsq);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (v[i] * inv);
+        }
+    }
+
+    @Override
+    public final void scoreAll(float[] query, FloatMatrix rows, float[] out) {
+        Require.notNull(query, "query");
+        Require.notNull(rows, "rows");
+        Require.notNull(out, "out");
+        if (query.length != rows.cols()) {
+            Require.that(false, "query.length", "must equal rows.cols() (" + rows.cols() + ")", query.length);
+        }
+        if (out.length != rows.rows()) {
+            Require.that(false, "out.length", "must equal rows.rows() (" + rows.rows() + ")", out.length);
+        }
+        scoreAllUnchecked(query, rows.data(), rows.rows(), rows.cols(), out);
+    }
+
+    @Override
+    public final FloatMatrix pairwiseCosine(FloatMatrix a, FloatMatrix b) {
+        Require.notNull(a, "a");
+        Require.notNull(b, "b");
+        Require.that(a.cols() == b.cols(), "b.cols()", "must equal a.cols() (" + a.cols() + ")", b.cols());
+        Require.that((long) a.rows() * b.rows() <= Integer.MAX_VALUE, "a.rows() * b.rows()",
+                "must be <= " + Integer.MAX_VALUE, (long) a.rows() * b.rows());
+        FloatMatrix out = new FloatMatrix(a.rows(), b.rows());
+        if (a.rows() == 0 || b.rows() == 0 || a.cols() == 0) {
+            return out;
+        }
+        boolean parallel = worthParallel((long) a.rows() * b.rows() * a.cols());
+        pairwiseUnchecked(a, inverseNorms(a), b, inverseNorms(b), out.data(), parallel);
+        return out;
+    }
+
+    @Override
+    public final int[] topK(float[] scores, int k) {
+        Require.notNull(scores, "scores");
+        if (k < 1 || k > scores.length) {
+            Require.that(false, "k", "must be in [1, scores.length = " + scores.length + "]", k);
+        }
+        return TopK.select(scores, k);
+    }
+
+    @Override
+    public final double logSumExp(float[] values) {
+        Require.notNull(values, "values");
+        return LogSumExp.of(values);
+    }
+
+    @Override
+    public final List<TextChunk> chunk(String text, int size, int overlap) {
+        Require.notNull(text, "text");
+        Require.that(size >= 1, "size", "must be >= 1 code point", size);
+        Require.that(overlap >= 0, "overlap", "must be >= 0 code points", overlap);
+        if (overlap >= size) {
+            Require.that(false, "overlap", "must be < size (" + size + ")", overlap);
+        }
+        return Chunker.chunk(text, size, overlap);
+    }
+
+    // Checks test first and build a message only on failure: these run on every kernel call, and
+    // a message built eagerly (string concatenation, boxing) cost more than a short dot product.
+    private static void sameLength(float[] a, float[] b) {
+        Require.notNull(a, "a");
+        Require.notNull(b, "b");
+        if (a.length != b.length) {
+            Require.that(false, "b.length", "must equal a.length (" + a.length + ")", b.length);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VectorKernels[" + name + "]";
+    }
+}
