@@ -8,7 +8,8 @@ import java.util.Locale;
  *
  * @param docs documents to ingest, in [1, 17597]
  * @param batch texts per embedding call, in [1, 1024]
- * @param backend scoring backend name, or null for the active one
+ * @param backend kernel backend name forced for every stage, or null: ingest uses the active backend and the
+ *     query stage the ladder's choice
  * @param chunkSize chunk length in code points
  * @param overlap code points shared by neighbouring chunks
  * @param queries questions to ask
@@ -35,7 +36,8 @@ public record Options(int docs, int batch, String backend, int chunkSize, int ov
             usage: java -jar budget-rag-example.jar [options]
               --docs N           documents to ingest, 1..17597 (default %d)
               --batch N          texts per embedding call, 1..1024 (default 32)
-              --backend NAME     scoring backend: java, vector or native (default: the active one)
+              --backend NAME     force a kernel backend: java, vector or native (default: ingest uses the
+                                 active one, the query stage the lowest ladder rung that meets its budget)
               --chunk-size N     chunk length in code points (default 300)
               --overlap N        code points shared by neighbouring chunks (default 30)
               --queries N        questions to ask (default 200)

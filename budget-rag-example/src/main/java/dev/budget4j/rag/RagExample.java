@@ -2,6 +2,8 @@ package dev.budget4j.rag;
 
 import dev.budget4j.Outcome;
 import dev.budget4j.StageReport;
+import dev.budget4j.kernel.Kernels;
+import dev.budget4j.kernel.VectorKernels;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.BaselineFormatException;
 import dev.budget4j.profile.Gate;
@@ -65,17 +67,21 @@ public final class RagExample {
             return 0;
         }
         BudgetFile budgets;
-        ScoringBackend backend;
+        VectorKernels forced = null;
         GateRules rules;
         Baseline saved = null;
         try {
             budgets = o.budgets() == null ? BudgetFile.defaults() : BudgetFile.read(o.budgets());
-            backend = Backends.scoring(o.backend());
+            if (o.backend() != null) {
+                forced = Backends.byName(o.backend());
+            } else if (Backends.forcedByProperty()) {
+                forced = Kernels.active();
+            }
             rules = GateRulesFile.defaults();
             if (o.baseline() != null) {
                 saved = Baseline.read(o.baseline()); // before the run: a bad file costs no minutes
             }
-        } catch (IllegalArgumentException | UncheckedIOException | BaselineFormatException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | BaselineFormatException e) {
             err.println("error: " + e.getMessage());
             err.print(Options.USAGE);
             return 2;
@@ -86,15 +92,19 @@ public final class RagExample {
         }
         Path outDir = o.out() == null ? defaultOutDir() : o.out();
         out.printf(Locale.ROOT, "budget4j RAG example: %,d Europarl documents, chunks of %d code points (overlap %d),"
-                + " batch %d, backend %s, budgets from %s%n", o.docs(), o.chunkSize(), o.overlap(), o.batch(),
-                backend.name(), budgets.source());
+                + " batch %d, budgets from %s%n", o.docs(), o.chunkSize(), o.overlap(), o.batch(), budgets.source());
+        out.printf(Locale.ROOT, "kernel backends available: %s; %s%n", String.join(", ", Backends.available()),
+                forced == null ? "ingest uses the active one (" + Kernels.active().name() + "), the query stage the"
+                        + " ladder's choice" : "forced: " + forced.name());
+        for (String name : List.of("vector", "native")) {
+            Kernels.unavailableReason(name).ifPresent(why -> out.println("  " + name + " unavailable: " + why));
+        }
         out.println("loading all-MiniLM-L6-v2 (quantized, 384 dimensions) ...");
         RunResult r;
         try (OshiMemoryProbe probe = new OshiMemoryProbe();
                 Embedder embedder = new OnnxBatchEmbedder();
                 Embedder library = o.compare() > 0 ? new LibraryEmbedder() : null) {
-            r = new RagPipeline(o, budgets, embedder, library, backend, Backends.chunker(o.backend()), probe, err)
-                    .run();
+            r = new RagPipeline(o, budgets, embedder, library, forced, probe, err).run();
         }
         print(r, out);
 
@@ -160,6 +170,9 @@ public final class RagExample {
                 out.printf(Locale.ROOT, "     %.3f %s%n", h.score(), h.chunkId());
             }
         }
+        out.println();
+        out.println("Query backend: " + r.backend() + ", " + r.query().reason());
+        out.print(r.query().ladder().toTable());
         out.println();
         out.println("Per stage (latency per call; alloc = heap bytes allocated by the calling thread):");
         out.print(Reports.text(Reports.table(r)));

@@ -8,6 +8,11 @@ import dev.budget4j.Stage;
 import dev.budget4j.StageReport;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Stages;
+import dev.budget4j.kernel.Kernels;
+import dev.budget4j.kernel.TextChunk;
+import dev.budget4j.kernel.VectorKernels;
+import dev.budget4j.profile.Harness;
+import dev.budget4j.profile.Ladder;
 import dev.budget4j.profile.OshiMemoryProbe;
 import dev.budget4j.spi.MemoryProbe;
 import dev.budget4j.spi.RssWindow;
@@ -22,6 +27,8 @@ import java.util.function.Function;
 /**
  * The retrieval pipeline, every stage under a budget:
  * load → clean → chunk (memoized) → embed (true batches) → index → query (embed, then search).
+ * Chunking, normalizing the index, scoring and top-k go through budget4j's kernel backends; the
+ * query stage's backend is chosen by budget-profile's {@link Ladder} unless one is forced.
  *
  * <p>Budgets come from a {@link BudgetFile}. Each stage is {@code Budget(stage)}; chunk is
  * {@code Budget(Memoize(chunk))}, keyed by document id, content hash, chunk size and overlap, so
@@ -36,6 +43,13 @@ public final class RagPipeline {
     record Embedded(List<Chunk> chunks, float[][] vectors) {
     }
 
+    /** Query vectors the ladder checks and measures each rung on. */
+    static final int LADDER_SAMPLES = 16;
+    /** Unrecorded calls per rung before the ladder measures it. */
+    static final int LADDER_WARMUP = 100;
+    /** Recorded calls per round of the ladder (five rounds: p99 has enough calls). */
+    static final int LADDER_CALLS = 40;
+
     private static final List<String> SHOWCASE = List.of(
             "fishing quotas in the North Sea", "human rights in China", "ban on tobacco advertising",
             "the single currency and monetary union", "enlargement of the European Union");
@@ -44,8 +58,8 @@ public final class RagPipeline {
     private final BudgetFile budgets;
     private final Embedder embedder;
     private final Embedder library;
-    private final ScoringBackend backend;
-    private final Chunker chunker;
+    private final VectorKernels forced;
+    private final VectorKernels ingestKernels;
     private final MemoryProbe probe;
     private final PrintStream progressOut;
     private final boolean terminal;
@@ -55,19 +69,19 @@ public final class RagPipeline {
      * @param budgets budgets by stage name
      * @param embedder the true-batch embedder used for the index and the questions
      * @param library the library embedder for the comparison, or null to skip it
-     * @param backend scores and selects in the query stage
-     * @param chunker splits documents
+     * @param forced the kernel backend for every stage, or null: then ingest uses
+     *     {@link Kernels#active()} and the query stage the backend the ladder chooses
      * @param probe samples the process's peak RSS per phase and for the run, or null for none
      * @param progressOut where progress goes, or null for none
      */
     public RagPipeline(Options options, BudgetFile budgets, Embedder embedder, Embedder library,
-            ScoringBackend backend, Chunker chunker, MemoryProbe probe, PrintStream progressOut) {
+            VectorKernels forced, MemoryProbe probe, PrintStream progressOut) {
         this.options = Args.notNull(options, "options");
         this.budgets = Args.notNull(budgets, "budgets");
         this.embedder = Args.notNull(embedder, "embedder");
         this.library = library;
-        this.backend = Args.notNull(backend, "backend");
-        this.chunker = Args.notNull(chunker, "chunker");
+        this.forced = forced;
+        this.ingestKernels = forced != null ? forced : Kernels.active();
         this.probe = probe;
         this.progressOut = progressOut;
         this.terminal = System.console() != null;
@@ -101,7 +115,7 @@ public final class RagPipeline {
         BudgetedStage<List<Chunk>, float[][]> embed = budgeted("embed", (List<Chunk> batch) -> embedder.embedAll(
                 batch.stream().map(Chunk::text).toList()));
         BudgetedStage<Embedded, VectorIndex> index = budgeted("index",
-                (Embedded e) -> VectorIndex.build(e.chunks(), e.vectors()));
+                (Embedded e) -> VectorIndex.build(e.chunks(), e.vectors(), ingestKernels));
         Rounds cleanRounds = new Rounds(clean);
         Rounds chunkRounds = new Rounds(chunk);
         Rounds embedRounds = new Rounds(embed);
@@ -150,6 +164,9 @@ public final class RagPipeline {
             comparison = compare(idx, rows);
         }
 
+        List<String> questions = questions(idx, options.queries(), options.seed());
+        QueryBackend chosen = chooseQueryBackend(idx, questions);
+        VectorKernels backend = chosen.kernels();
         BudgetedStage<String, float[]> queryEmbed = budgeted("query.embed", embedder::embed);
         BudgetedStage<float[], List<Hit>> querySearch = budgeted("query.search",
                 (float[] q) -> idx.search(q, options.k(), backend));
@@ -157,7 +174,6 @@ public final class RagPipeline {
         Rounds embedQ = new Rounds(queryEmbed);
         Rounds searchQ = new Rounds(querySearch);
         Rounds queryQ = new Rounds(query);
-        List<String> questions = questions(idx, options.queries(), options.seed());
         for (int i = 0; i < Math.min(20, questions.size()); i++) {
             idx.search(embedder.embed(questions.get(i)), options.k(), backend); // warm-up, not recorded
         }
@@ -177,9 +193,50 @@ public final class RagPipeline {
         rows.add(row("query", query.report(), queryQ.rounds(), queryWindow));
         close(runWindow);
 
-        return new RunResult(backend.name(), docs.size(), idx.size(), questions, answers, List.copyOf(rows),
+        return new RunResult(ingestKernels.name(), chosen, docs.size(), idx.size(), questions, answers,
+                List.copyOf(rows),
                 List.of(ingestTree, query.report()), memo.cacheStats(), comparison, System.nanoTime() - t0,
                 runWindow == null ? -1 : runWindow.peakRssBytes(), kernelPeakRss());
+    }
+
+    /**
+     * The query stage's backend: the forced one, else the ladder's choice — every available rung
+     * (plain, vector, native) is checked against plain on sample questions, measured with the
+     * harness, and the lowest rung that meets {@code query.search}'s budget wins. With none, the
+     * active backend is used. The ladder runs (and is printed) in both cases.
+     */
+    private QueryBackend chooseQueryBackend(VectorIndex idx, List<String> questions) {
+        int k = options.k();
+        List<float[]> samples = new ArrayList<>();
+        for (int i = 0; i < Math.min(LADDER_SAMPLES, questions.size()); i++) {
+            samples.add(embedder.embed(questions.get(i)));
+        }
+        List<VectorKernels> rungs = new ArrayList<>(Kernels.available());
+        Collections.reverse(rungs); // plain Java first, then vector, then native
+        Ladder.Builder<float[], List<Hit>> b = Ladder.<float[], List<Hit>>builder();
+        for (VectorKernels kernels : rungs) {
+            b.rung(Backends.rungName(kernels), Stage.of("query.search",
+                    (float[] q) -> idx.search(q, k, kernels)));
+        }
+        Budget budget = budgets.budget("query.search");
+        Ladder.Result<float[], List<Hit>> ladder = b.budget(budget).inputs(samples)
+                .equivalence(SearchEquivalence.hits())
+                .harness(Harness.builder().warmupIterations(LADDER_WARMUP).iterations(LADDER_CALLS).rounds(Rounds.COUNT)
+                        .seed(options.seed()).inputPoolSize(samples.size()).build())
+                .build().climb();
+        if (forced != null) {
+            String by = options.backend() != null ? "--backend " + options.backend()
+                    : Backends.forcedByProperty() ? "-D" + Kernels.BACKEND_PROPERTY + "=" + forced.name() : "the caller";
+            return new QueryBackend(forced, "forced by " + by + "; the ladder's figures are for comparison", ladder);
+        }
+        if (ladder.chosen().isPresent()) {
+            String rung = ladder.chosen().get().name();
+            VectorKernels k2 = rungs.stream().filter(x -> Backends.rungName(x).equals(rung)).findFirst().orElseThrow();
+            return new QueryBackend(k2, "chosen by the ladder: the lowest rung that gives plain Java's results and meets"
+                    + " query.search's budget " + budget, ladder);
+        }
+        return new QueryBackend(Kernels.active(), "no rung meets query.search's budget " + budget
+                + "; using the active backend", ladder);
     }
 
     private RssWindow openWindow() {
@@ -214,10 +271,10 @@ public final class RagPipeline {
     }
 
     private List<Chunk> chunk(CleanDoc doc, int size, int overlap) {
-        List<TextSpan> spans = chunker.spans(doc.text(), size, overlap);
+        List<TextChunk> spans = ingestKernels.chunk(doc.text(), size, overlap);
         List<Chunk> out = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
-            TextSpan s = spans.get(i);
+            TextChunk s = spans.get(i);
             out.add(new Chunk(doc.id(), i, s, doc.text().substring(s.start(), s.end())));
         }
         return List.copyOf(out);

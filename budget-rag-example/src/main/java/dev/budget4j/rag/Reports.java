@@ -91,8 +91,9 @@ final class Reports {
     static String markdown(RunResult r) {
         StringBuilder out = new StringBuilder();
         out.append("# budget4j RAG example\n\n");
-        out.append(String.format(Locale.ROOT, "%,d documents, %,d chunks, %,d questions, backend `%s`, wall %s%n%n",
-                r.docs(), r.chunks(), r.questions().size(), r.backend(), Format.nanos(r.wallNanos())));
+        out.append(String.format(Locale.ROOT, "%,d documents, %,d chunks, %,d questions, kernels `%s` (ingest) and `%s` (query),"
+                + " wall %s%n%n", r.docs(), r.chunks(), r.questions().size(), r.ingestBackend(), r.backend(),
+                Format.nanos(r.wallNanos())));
         out.append(runRss(r)).append("\n\n");
         out.append("| ").append(String.join(" | ", HEADER)).append(" |\n|");
         out.append("---|".repeat(HEADER.length)).append('\n');
@@ -104,6 +105,8 @@ final class Reports {
             out.setLength(out.length() - 1);
             out.append('\n');
         }
+        out.append("\n## Query backend\n\n").append(r.backend()).append(", ").append(r.query().reason())
+                .append("\n\n```\n").append(r.query().ladder().toTable()).append("```\n");
         out.append("\n## Stage tree\n\n```\n");
         r.trees().forEach(t -> out.append(t));
         out.append("```\n");

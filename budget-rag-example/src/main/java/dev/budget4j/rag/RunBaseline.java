@@ -11,7 +11,8 @@ import java.util.Map;
  * A run of the example as a budget-profile {@link Baseline}: per stage the full latency histogram,
  * failures, wall time, allocation, peak RSS, the budget in force, and the per-round values of every
  * gated dimension (from the stage's {@link StageRow#rounds() rounds}), which the gate's bootstrap
- * resamples. The run's machine fingerprint, git commit and scoring backend are recorded too.
+ * resamples. The run's machine fingerprint, git commit and the query stage's kernel backend are
+ * recorded too.
  */
 final class RunBaseline {
     private RunBaseline() {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What one run of the example produced.
  *
- * @param backend the scoring backend used
+ * @param ingestBackend the kernel backend that chunked the documents and normalized the index
+ * @param query the kernel backend of the query stage, why it was used, and the ladder behind it
  * @param docs documents ingested
  * @param chunks chunks in the index
  * @param questions the questions asked, in order
@@ -21,7 +22,12 @@ import java.util.List;
  * @param kernelPeakRssBytes the kernel's own peak RSS of the process (Linux {@code VmHWM}, the whole life of the
  *     process, model loading included), in bytes; -1 where unreadable
  */
-public record RunResult(String backend, int docs, int chunks, List<String> questions, List<List<Hit>> hits,
-        List<StageRow> rows, List<StageReport> trees, CacheStats chunkMemo, EmbeddingComparison comparison,
-        long wallNanos, long peakRssBytes, long kernelPeakRssBytes) {
+public record RunResult(String ingestBackend, QueryBackend query, int docs, int chunks, List<String> questions,
+        List<List<Hit>> hits, List<StageRow> rows, List<StageReport> trees, CacheStats chunkMemo,
+        EmbeddingComparison comparison, long wallNanos, long peakRssBytes, long kernelPeakRssBytes) {
+
+    /** @return the query stage's backend name ({@code java}, {@code vector} or {@code native}) */
+    public String backend() {
+        return query.kernels().name();
+    }
 }

@@ -1,75 +1,69 @@
 package dev.budget4j.rag;
 
+import dev.budget4j.kernel.FloatMatrix;
+import dev.budget4j.kernel.VectorKernels;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Unit-length chunk vectors in one row-major {@code float[]}, searched by cosine similarity
- * (a dot product, since every row and the query are normalized).
+ * Unit-length chunk vectors in one row-major {@link FloatMatrix}, searched by cosine similarity
+ * (a dot product, since every row and the query are normalized). Normalizing, scoring and top-k
+ * all go through a kernel backend; every backend reads the same heap matrix in place.
  */
 public final class VectorIndex {
     private final List<Chunk> chunks;
-    private final float[] rows;
-    private final int dim;
+    private final FloatMatrix rows;
 
-    private VectorIndex(List<Chunk> chunks, float[] rows, int dim) {
+    private VectorIndex(List<Chunk> chunks, FloatMatrix rows) {
         this.chunks = chunks;
         this.rows = rows;
-        this.dim = dim;
     }
 
     /**
-     * Copies and normalizes the vectors into one matrix.
+     * Copies the vectors into one matrix and normalizes every row with {@code kernels}.
      *
      * @param chunks the chunks, in row order
      * @param vectors one vector per chunk, all of the same length
+     * @param kernels the backend that normalizes
      * @return the index
      */
-    public static VectorIndex build(List<Chunk> chunks, float[][] vectors) {
+    public static VectorIndex build(List<Chunk> chunks, float[][] vectors, VectorKernels kernels) {
         Args.notNull(chunks, "chunks");
         Args.notNull(vectors, "vectors");
+        Args.notNull(kernels, "kernels");
         Args.that(chunks.size() == vectors.length, "vectors.length", "must equal chunks.size()=" + chunks.size(),
                 vectors.length);
         int dim = vectors.length == 0 ? 1 : vectors[0].length;
-        float[] rows = new float[vectors.length * dim];
+        float[] data = new float[vectors.length * dim];
         for (int r = 0; r < vectors.length; r++) {
             Args.that(vectors[r].length == dim, "vectors[" + r + "].length", "must equal " + dim, vectors[r].length);
-            System.arraycopy(vectors[r], 0, rows, r * dim, dim);
-            normalize(rows, r * dim, dim);
+            float[] row = vectors[r].clone();
+            kernels.normalize(row);
+            System.arraycopy(row, 0, data, r * dim, dim);
         }
-        return new VectorIndex(List.copyOf(chunks), rows, dim);
-    }
-
-    static void normalize(float[] v, int from, int len) {
-        double sum = 0;
-        for (int i = from; i < from + len; i++) {
-            sum += (double) v[i] * v[i];
-        }
-        if (sum == 0) {
-            return;
-        }
-        float inv = (float) (1 / Math.sqrt(sum));
-        for (int i = from; i < from + len; i++) {
-            v[i] *= inv;
-        }
+        return new VectorIndex(List.copyOf(chunks), FloatMatrix.of(data, vectors.length, dim));
     }
 
     /**
      * The {@code k} chunks most similar to a query vector.
      *
      * @param query the query vector, {@link #dimension()} floats; normalized here on a copy
-     * @param k how many, &gt;= 1
-     * @param backend scores and selects
+     * @param k how many, &gt;= 1 (fewer when the index is smaller)
+     * @param kernels scores every row and selects the top k
      * @return hits, best first, ties to the lower row
      */
-    public List<Hit> search(float[] query, int k, ScoringBackend backend) {
-        Args.that(query.length == dim, "query.length", "must equal dimension=" + dim, query.length);
+    public List<Hit> search(float[] query, int k, VectorKernels kernels) {
+        Args.notNull(query, "query");
+        Args.that(query.length == dimension(), "query.length", "must equal dimension=" + dimension(), query.length);
         Args.atLeast(k, 1, "k");
+        if (size() == 0) {
+            return List.of();
+        }
         float[] q = query.clone();
-        normalize(q, 0, dim);
+        kernels.normalize(q);
         float[] scores = new float[size()];
-        backend.scoreAll(q, rows, size(), dim, scores);
-        int[] top = backend.topK(scores, k);
+        kernels.scoreAll(q, rows, scores);
+        int[] top = kernels.topK(scores, Math.min(k, size()));
         List<Hit> hits = new ArrayList<>(top.length);
         for (int row : top) {
             hits.add(new Hit(chunks.get(row).id(), row, scores[row]));
@@ -84,7 +78,7 @@ public final class VectorIndex {
 
     /** @return vector length */
     public int dimension() {
-        return dim;
+        return rows.cols();
     }
 
     /** @return the chunk in a row */
@@ -92,8 +86,8 @@ public final class VectorIndex {
         return chunks.get(row);
     }
 
-    /** @return the matrix itself, row-major, {@code size() * dimension()} floats; do not change it */
-    float[] rows() {
+    /** @return the matrix itself; do not change it */
+    FloatMatrix rows() {
         return rows;
     }
 }

@@ -19,7 +19,6 @@ import dev.budget4j.profile.StageComparison;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,27 +66,8 @@ class BaselineGateTest {
     @Test
     void aSlowerSearchIsARegressionOfThatStage() {
         Options small = PipelineTest.SMALL;
-        ScoringBackend slow = new ScoringBackend() {
-            private final ScoringBackend plain = new PlainScoring();
-
-            @Override
-            public String name() {
-                return "java";
-            }
-
-            @Override
-            public void scoreAll(float[] query, float[] rows, int rowCount, int cols, float[] out) {
-                plain.scoreAll(query, rows, rowCount, cols, out);
-                LockSupport.parkNanos(3_000_000); // a planted 3 ms slowdown per question
-            }
-
-            @Override
-            public int[] topK(float[] scores, int k) {
-                return plain.topK(scores, k);
-            }
-        };
-        RunResult slower = new RagPipeline(small, BudgetFile.defaults(), Slice.onnx(), null, slow,
-                new JavaChunker(), null, null).run();
+        RunResult slower = new RagPipeline(small, BudgetFile.defaults(), Slice.onnx(), null, new SlowScoring(),
+                null, null).run();
         GateReport g = Gate.builder().rules(GateRulesFile.defaults()).build()
                 .compare(RunBaseline.of(PipelineTest.javaRun()), RunBaseline.of(slower));
         StageComparison search = g.stages().stream().filter(s -> s.stage().equals("query.search")).findFirst()

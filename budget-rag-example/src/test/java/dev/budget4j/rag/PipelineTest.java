@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.budget4j.Dimension;
 import dev.budget4j.StageReport;
 import dev.budget4j.StageSnapshot;
+import dev.budget4j.kernel.Kernels;
+import dev.budget4j.profile.Ladder;
+import dev.budget4j.profile.equivalence.TopK;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The whole pipeline on a 30-document slice (about 130 chunks). */
@@ -37,8 +38,8 @@ class PipelineTest {
     }
 
     static RunResult run(String backend) {
-        return new RagPipeline(SMALL, BudgetFile.defaults(), Slice.onnx(), null, Backends.scoring(backend),
-                Backends.chunker(backend), null, null).run();
+        return new RagPipeline(SMALL, BudgetFile.defaults(), Slice.onnx(), null, Backends.byName(backend), null, null)
+                .run();
     }
 
     @Test
@@ -49,6 +50,11 @@ class PipelineTest {
         assertEquals(a.chunks(), b.chunks());
         assertEquals(a.hits(), b.hits());
         assertTrue(a.chunks() > 30 && a.chunks() < 400, "chunks: " + a.chunks());
+        String fastest = Backends.available().get(0);
+        RunResult c = run(fastest);
+        RunResult d = run(fastest);
+        assertEquals(c.questions(), d.questions(), fastest);
+        assertEquals(c.hits(), d.hits(), fastest + ": one backend is deterministic run to run");
     }
 
     @Test
@@ -105,33 +111,41 @@ class PipelineTest {
         RunResult reference = javaRun();
         for (String backend : Backends.available()) {
             RunResult other = run(backend);
+            assertEquals(reference.chunks(), other.chunks(), backend + ": same chunk boundaries, same index");
+            assertEquals(backend, other.backend());
+            assertEquals(backend, other.ingestBackend());
             for (int q = 0; q < reference.hits().size(); q++) {
-                assertSameUpToTies(reference.hits().get(q), other.hits().get(q), backend + " question " + q);
+                List<Hit> e = reference.hits().get(q);
+                List<Hit> a = other.hits().get(q);
+                TopK.assertEquivalent(SearchEquivalence.rows(e), SearchEquivalence.scores(e), SearchEquivalence.rows(a),
+                        SearchEquivalence.scores(a), SearchEquivalence.SCORES);
             }
         }
     }
 
-    /** Same scores rank by rank; ids may differ only among hits whose scores tie within 1e-5. */
-    static void assertSameUpToTies(List<Hit> expected, List<Hit> actual, String what) {
-        assertEquals(expected.size(), actual.size(), what);
-        float eps = 1e-5f;
-        for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i).score(), actual.get(i).score(), eps, what + " rank " + i);
+    @Test
+    void withoutAForcedBackendTheLadderPicksTheQueryBackend() {
+        RunResult r = new RagPipeline(SMALL, BudgetFile.defaults(), Slice.onnx(), null, null, null, null).run();
+        Ladder.Result<float[], List<Hit>> ladder = r.query().ladder();
+        List<String> rungs = ladder.rungs().stream().map(Ladder.Rung::name).toList();
+        List<String> expected = new ArrayList<>();
+        for (String name : Backends.available()) {
+            expected.add(0, name.equals("java") ? "plain" : name);
         }
-        float last = expected.get(expected.size() - 1).score();
-        Set<String> clearE = new HashSet<>();
-        Set<String> clearA = new HashSet<>();
-        for (int i = 0; i < expected.size(); i++) {
-            if (expected.get(i).score() > last + eps) {
-                clearE.add(expected.get(i).chunkId());
+        assertEquals(expected, rungs, "plain first, then vector, then native: those available");
+        assertTrue(ladder.rungs().stream().allMatch(Ladder.Rung::equivalent), ladder.toTable());
+        assertEquals(Kernels.active().name(), r.ingestBackend());
+        if (ladder.chosen().isPresent()) {
+            Ladder.Rung chosen = ladder.chosen().get();
+            assertEquals(chosen.name(), Backends.rungName(r.query().kernels()));
+            for (Ladder.Rung below : ladder.rungs().subList(0, ladder.rungs().indexOf(chosen))) {
+                assertFalse(below.qualifies(), "a lower rung met the budget: " + ladder.toTable());
             }
-            if (actual.get(i).score() > last + eps) {
-                clearA.add(actual.get(i).chunkId());
-            }
+            assertTrue(r.query().reason().startsWith("chosen by the ladder"), r.query().reason());
+        } else {
+            assertEquals(Kernels.active().name(), r.backend());
         }
-        assertEquals(clearE, clearA, what + ": hits above the last score's tie group");
-        List<String> ids = new ArrayList<>();
-        actual.forEach(h -> ids.add(h.chunkId()));
-        assertFalse(ids.size() != new HashSet<>(ids).size(), what + ": duplicate hits");
+        assertEquals(Backends.rungName(r.query().kernels()), ladder.chosen().map(Ladder.Rung::name)
+                .orElse(Backends.rungName(Kernels.active())));
     }
 }
