@@ -35,9 +35,10 @@ public final class VectorIndex {
                 vectors.length);
         int dim = vectors.length == 0 ? 1 : vectors[0].length;
         float[] data = new float[vectors.length * dim];
+        float[] row = new float[dim]; // one scratch row: the inputs stay untouched, no copy per row
         for (int r = 0; r < vectors.length; r++) {
             Args.that(vectors[r].length == dim, "vectors[" + r + "].length", "must equal " + dim, vectors[r].length);
-            float[] row = vectors[r].clone();
+            System.arraycopy(vectors[r], 0, row, 0, dim);
             kernels.normalize(row);
             System.arraycopy(row, 0, data, r * dim, dim);
         }

@@ -94,7 +94,7 @@ class BaselineGateTest {
     @Test
     void shippedRulesLoosenOneShotStages() throws Exception {
         GateRules rules = GateRulesFile.defaults();
-        assertTrue(rules.rulesFor("query").contains(RatioRule.parse("p50<=1.25x")), rules.toString());
+        assertTrue(rules.rulesFor("query").contains(RatioRule.parse("p50<=1.50x")), rules.toString());
         assertTrue(rules.rulesFor("index").contains(RatioRule.parse("p50<=3.00x")), rules.toString());
         assertTrue(rules.rulesFor("index").contains(RatioRule.parse("alloc<=1.10x")), rules.toString());
         assertNotEquals(rules.rulesFor("query"), rules.rulesFor("load"));
