@@ -1,7 +1,5 @@
 package dev.budget4j.internal;
 
-import java.util.Objects;
-
 /**
  * The one place argument checks live, so that every message has the same shape:
  * the parameter, the rule, and the value that broke it.
@@ -10,9 +8,15 @@ public final class Require {
     private Require() {
     }
 
-    /** Fails with an NPE naming {@code parameter} when {@code value} is null. */
+    /**
+     * Fails with an NPE naming {@code parameter} when {@code value} is null. Kernels call this per
+     * call, so the message is built only on failure (no capturing lambda on the way).
+     */
     public static <T> T notNull(T value, String parameter) {
-        return Objects.requireNonNull(value, () -> parameter + " must not be null");
+        if (value == null) {
+            throw new NullPointerException(parameter + " must not be null");
+        }
+        return value;
     }
 
     /** A non-null, non-blank name. */

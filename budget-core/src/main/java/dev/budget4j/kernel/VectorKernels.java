@@ -88,7 +88,7 @@ public interface VectorKernels {
      * All cosine similarities between the rows of {@code a} and the rows of {@code b}:
      * {@code result.get(i, j) = cosine(a.row(i), b.row(j))} (as float, {@code 0} where a row is
      * zero). Tiled for the caches, and run in parallel on the common fork-join pool when the
-     * work ({@code a.rows() * b.rows() * cols} multiply-adds) is above a size calibrated by
+     * work ({@code a.rows() * b.rows() * cols} multiply-adds) is above a threshold checked by
      * benchmark ({@value dev.budget4j.kernel.spi.AbstractVectorKernels#DEFAULT_PARALLEL_MIN_WORK}
      * by default, property {@code budget4j.kernels.parallelMinWork}).
      *
