@@ -141,6 +141,13 @@ class KernelEquivalenceTest {
 
     private static void checkPairwise(VectorKernels k, FloatMatrix a, FloatMatrix b) {
         FloatMatrix c = k.pairwiseCosine(a, b);
+        // Into a reused matrix full of garbage, twice: every element must be overwritten, not
+        // accumulated. (Not compared bit for bit with c: a backend's lane reductions may round
+        // differently once the JIT has compiled them, so both are held to the same error bound.)
+        FloatMatrix into = new FloatMatrix(a.rows(), b.rows());
+        java.util.Arrays.fill(into.data(), Float.NaN);
+        k.pairwiseCosine(a, b, into);
+        k.pairwiseCosine(a, b, into);
         assertEquals(a.rows(), c.rows());
         assertEquals(b.rows(), c.cols());
         int n = a.cols();
@@ -148,6 +155,7 @@ class KernelEquivalenceTest {
             for (int j = 0; j < b.rows(); j++) {
                 double[] e = Tolerance.cosine(a.data(), i * n, b.data(), j * n, n);
                 within(e[0], e[1], c.get(i, j), k.name() + " pairwise(" + i + ", " + j + ")");
+                within(e[0], e[1], into.get(i, j), k.name() + " pairwise into a reused matrix (" + i + ", " + j + ")");
             }
         }
     }
@@ -158,6 +166,12 @@ class KernelEquivalenceTest {
         FloatMatrix a = FloatMatrix.of(new float[] {0, 0, 0, 1, 2, 3}, 2, 3);
         FloatMatrix c = k.pairwiseCosine(a, a);
         assertArrayEquals(new float[] {0, 0, 0, 1}, c.data(), 1e-6f);
+        FloatMatrix into = FloatMatrix.of(new float[] {9, 9, 9, 9}, 2, 2);
+        k.pairwiseCosine(a, a, into);
+        assertArrayEquals(c.data(), into.data());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> k.pairwiseCosine(a, a, new FloatMatrix(2, 3)));
+        assertEquals("out must be 2 x 2 (a.rows() x b.rows()), but was 2 x 3", shape.getMessage());
         assertEquals(0.0, k.cosine(new float[3], new float[] {1, 2, 3}));
         float[] zero = new float[5];
         k.normalize(zero);

@@ -48,6 +48,11 @@ final class SlowScoring implements VectorKernels {
     }
 
     @Override
+    public void pairwiseCosine(FloatMatrix a, FloatMatrix b, FloatMatrix out) {
+        plain.pairwiseCosine(a, b, out);
+    }
+
+    @Override
     public int[] topK(float[] scores, int k) {
         return plain.topK(scores, k);
     }

@@ -275,18 +275,41 @@ public abstract class AbstractVectorKernels implements VectorKernels {
 
     @Override
     public final FloatMatrix pairwiseCosine(FloatMatrix a, FloatMatrix b) {
+        checkPairwise(a, b);
+        FloatMatrix out = new FloatMatrix(a.rows(), b.rows());
+        pairwiseChecked(a, b, out);
+        return out;
+    }
+
+    @Override
+    public final void pairwiseCosine(FloatMatrix a, FloatMatrix b, FloatMatrix out) {
+        checkPairwise(a, b);
+        Require.notNull(out, "out");
+        if (out.rows() != a.rows() || out.cols() != b.rows()) {
+            Require.that(false, "out", "must be " + a.rows() + " x " + b.rows() + " (a.rows() x b.rows())",
+                    out.rows() + " x " + out.cols());
+        }
+        pairwiseChecked(a, b, out);
+    }
+
+    private static void checkPairwise(FloatMatrix a, FloatMatrix b) {
         Require.notNull(a, "a");
         Require.notNull(b, "b");
         Require.that(a.cols() == b.cols(), "b.cols()", "must equal a.cols() (" + a.cols() + ")", b.cols());
         Require.that((long) a.rows() * b.rows() <= Integer.MAX_VALUE, "a.rows() * b.rows()",
                 "must be <= " + Integer.MAX_VALUE, (long) a.rows() * b.rows());
-        FloatMatrix out = new FloatMatrix(a.rows(), b.rows());
-        if (a.rows() == 0 || b.rows() == 0 || a.cols() == 0) {
-            return out;
+    }
+
+    private void pairwiseChecked(FloatMatrix a, FloatMatrix b, FloatMatrix out) {
+        if (a.rows() == 0 || b.rows() == 0) {
+            return;
+        }
+        if (a.cols() == 0) {
+            java.util.Arrays.fill(out.data(), 0f);
+            return;
         }
         boolean parallel = worthParallel((long) a.rows() * b.rows() * a.cols());
         pairwiseUnchecked(a, inverseNorms(a), b, inverseNorms(b), out.data(), parallel);
-        return out;
     }
 
     @Override
