@@ -182,6 +182,62 @@ public abstract class AbstractVectorKernels implements VectorKernels {
     }
 
     /**
+     * The plain-Java dot product (four accumulators): the java backend's, and the fallback of any
+     * backend for a kernel it lacks.
+     *
+     * @param a first vector
+     * @param ao offset into {@code a}
+     * @param b second vector
+     * @param bo offset into {@code b}
+     * @param n number of elements, {@code >= 0}
+     * @return {@code sum(a[ao + i] * b[bo + i])}
+     */
+    protected static float plainDot(float[] a, int ao, float[] b, int bo, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (int end = n & ~3; i < end; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[ao + i] * b[bo + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
+     * The plain-Java squared L2 distance (four accumulators), as {@link #plainDot}.
+     *
+     * @param a first vector
+     * @param ao offset into {@code a}
+     * @param b second vector
+     * @param bo offset into {@code b}
+     * @param n number of elements, {@code >= 0}
+     * @return {@code sum((a[ao + i] - b[bo + i])^2)}
+     */
+    protected static float plainL2Squared(float[] a, int ao, float[] b, int bo, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (int end = n & ~3; i < end; i += 4) {
+            float d0 = a[ao + i] - b[bo + i];
+            float d1 = a[ao + i + 1] - b[bo + i + 1];
+            float d2 = a[ao + i + 2] - b[bo + i + 2];
+            float d3 = a[ao + i + 3] - b[bo + i + 3];
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < n; i++) {
+            float d = a[ao + i] - b[bo + i];
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /**
      * Finishes a cosine in double from float sums.
      *
      * @param ab dot product of the two vectors

@@ -37,7 +37,7 @@ public final class NativeKernels extends AbstractVectorKernels {
     @Override
     protected float dot(float[] a, int ao, float[] b, int bo, int n) {
         if (Natives.DOT == null) {
-            return JavaLoops.dot(a, ao, b, bo, n);
+            return plainDot(a, ao, b, bo, n);
         }
         if (n > MAX_LENGTH_PER_CALL) {
             float s = 0;
@@ -57,7 +57,7 @@ public final class NativeKernels extends AbstractVectorKernels {
     @Override
     protected float l2Squared(float[] a, int ao, float[] b, int bo, int n) {
         if (Natives.L2SQ == null) {
-            return JavaLoops.l2Squared(a, ao, b, bo, n);
+            return plainL2Squared(a, ao, b, bo, n);
         }
         if (n > MAX_LENGTH_PER_CALL) {
             float s = 0;
