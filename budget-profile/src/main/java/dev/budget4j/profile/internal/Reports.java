@@ -57,6 +57,9 @@ public final class Reports {
     }
 
     static String run(Baseline b) {
+        if (b.stages().isEmpty()) {
+            return "none (each stage checked against its own budget)";
+        }
         return b.createdAt() + " commit " + b.gitCommit().map(c -> c.length() > 12 ? c.substring(0, 12) : c).orElse("unknown")
                 + b.kernelBackend().map(k -> ", kernels " + k).orElse("");
     }
