@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * <p>Not a JMH benchmark: a plain program, because the thing measured is the harness and gate
  * themselves. Run it alone on the machine:
  * <pre>
- * flock /tmp/budget4j-bench.lock java -cp benchmarks/target/benchmarks.jar \
+ * java -cp benchmarks/target/benchmarks.jar \
  *     dev.budget4j.benchmarks.validity.MeasurementValidity [trials=100] [rounds=5] [iterations=400]
  * </pre>
  * The slowdown is planted by spinning for 25% of the stage's calibrated median latency after each
