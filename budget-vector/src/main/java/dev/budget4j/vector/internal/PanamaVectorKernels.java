@@ -64,26 +64,33 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
     protected float dot(float[] a, int ao, float[] b, int bo, int n) {
         int i = 0;
         float sum = 0;
-        if (n >= L) {
-            FloatVector acc0 = FloatVector.zero(S);
-            FloatVector acc1 = FloatVector.zero(S);
-            FloatVector acc2 = FloatVector.zero(S);
-            FloatVector acc3 = FloatVector.zero(S);
-            for (int end = n - 4 * L; i <= end; i += 4 * L) {
-                acc0 = fma(FloatVector.fromArray(S, a, ao + i), FloatVector.fromArray(S, b, bo + i), acc0);
-                acc1 = fma(FloatVector.fromArray(S, a, ao + i + L), FloatVector.fromArray(S, b, bo + i + L), acc1);
-                acc2 = fma(FloatVector.fromArray(S, a, ao + i + 2 * L), FloatVector.fromArray(S, b, bo + i + 2 * L), acc2);
-                acc3 = fma(FloatVector.fromArray(S, a, ao + i + 3 * L), FloatVector.fromArray(S, b, bo + i + 3 * L), acc3);
-            }
-            for (int end = n - L; i <= end; i += L) {
-                acc0 = fma(FloatVector.fromArray(S, a, ao + i), FloatVector.fromArray(S, b, bo + i), acc0);
-            }
-            sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        if (n >= 2 * L) {
+            i = S.loopBound(n);
+            sum = dotBody(a, ao, b, bo, i);
         }
         for (; i < n; i++) {
             sum = Math.fma(a[ao + i], b[bo + i], sum);
         }
         return sum;
+    }
+
+    /** Whole vectors up to {@code limit} (a multiple of the lane count): four accumulators, then one. */
+    private static float dotBody(float[] a, int ao, float[] b, int bo, int limit) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        int i = 0;
+        for (int unrolled = limit - 3 * L; i < unrolled; i += 4 * L) {
+            acc0 = fma(FloatVector.fromArray(S, a, ao + i), FloatVector.fromArray(S, b, bo + i), acc0);
+            acc1 = fma(FloatVector.fromArray(S, a, ao + i + L), FloatVector.fromArray(S, b, bo + i + L), acc1);
+            acc2 = fma(FloatVector.fromArray(S, a, ao + i + 2 * L), FloatVector.fromArray(S, b, bo + i + 2 * L), acc2);
+            acc3 = fma(FloatVector.fromArray(S, a, ao + i + 3 * L), FloatVector.fromArray(S, b, bo + i + 3 * L), acc3);
+        }
+        for (; i < limit; i += L) {
+            acc0 = fma(FloatVector.fromArray(S, a, ao + i), FloatVector.fromArray(S, b, bo + i), acc0);
+        }
+        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
     }
 
     @Override
