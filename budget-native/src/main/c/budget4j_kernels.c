@@ -112,6 +112,7 @@ EXPORT void b4j_cosine_parts(const float *a, const float *b, int64_t n, float *o
 }
 
 /* out[r] = q . rows[r] for r in [r0, r1); four rows share each query load. */
+#ifndef B4J_OMIT_SCORE_ROWS /* the test build of a library that lacks one kernel */
 EXPORT void b4j_score_rows(const float *q, const float *rows, int64_t r0, int64_t r1, int64_t cols, float *out) {
     int64_t r = r0;
     int64_t vend = cols - cols % VW;
@@ -132,6 +133,7 @@ EXPORT void b4j_score_rows(const float *q, const float *rows, int64_t r0, int64_
     }
     for (; r < r1; r++) out[r] = b4j_dot(q, 0, rows, r * cols, cols);
 }
+#endif
 
 /*
  * Packs panels [p0, p1) of the right matrix b (n rows of d) for the pairwise kernel: panel p holds

@@ -112,6 +112,15 @@ public final class Natives {
         return Optional.ofNullable(FAILURE);
     }
 
+    /**
+     * The kernel symbols the loaded library lacks; each of those functions runs in Java.
+     *
+     * @return symbol names, empty when the library is complete or not loaded
+     */
+    public static List<String> missingSymbols() {
+        return List.copyOf(MISSING);
+    }
+
     /** Turns a throwable from {@code invokeExact} into an unchecked one. */
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
