@@ -171,6 +171,22 @@ class BudgetedStageTest {
     }
 
     @Test
+    void aWindowClosedByTimeStillCountsItsCall() {
+        List<Violation> seen = new ArrayList<>();
+        BudgetedStage<Integer, Integer> stage = Budgets.budgeted(sleeper()).budget(Budget.parse("p50<=1ms"))
+                .ticker(ticker).enforcement(Enforcement.LOG).window(Duration.ofMillis(100)).windowCalls(4)
+                .listener(seen::add).build();
+        for (int i = 0; i < 5; i++) {
+            stage.apply(30);
+        }
+        assertEquals(1, seen.size(), "the fourth call closed the window by time and by count at once");
+        for (int i = 0; i < 3; i++) {
+            stage.apply(30);
+        }
+        assertEquals(2, seen.size(), "the eighth call closes the next window by count");
+    }
+
+    @Test
     void logModeReportsEachDimensionAtMostOncePerWindow() {
         List<Violation> seen = new ArrayList<>();
         BudgetedStage<Integer, Integer> stage = Budgets.budgeted(sleeper()).budget(Budget.parse("max<=1ms"))

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
     private final ReentrantLock windowLock = new ReentrantLock();
     private volatile long windowStart;
     private volatile long windowSeq;
-    private final Map<Dimension, Long> notified = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Dimension, Long> notified = new ConcurrentHashMap<>();
 
     public DefaultBudgetedStage(Stage<I, O> delegate, Budget coded, Enforcement enforcement, Duration window,
             long windowCalls, Ticker ticker, Boolean trackAllocation, boolean jfrCallEvents,
@@ -172,8 +173,9 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
             violations.add(v);
             notifyOncePerWindow(v);
         }
-        boolean closeWindow = end - windowStart >= windowNanos
-                || (windowCalls > 0 && windowCallCount.incrementAndGet() % windowCalls == 0);
+        // Count every call first: a time-closed window must not skip the count of the call that closed it.
+        boolean byCalls = windowCalls > 0 && windowCallCount.incrementAndGet() % windowCalls == 0;
+        boolean closeWindow = byCalls || end - windowStart >= windowNanos;
         if (closeWindow && windowLock.tryLock()) {
             try {
                 List<Violation> windowed = closeWindow(end);
