@@ -8,10 +8,15 @@ import dev.budget4j.profile.internal.GitCommit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A saved run: when and where it ran, and per stage the full histogram and per-round figures.
@@ -24,14 +29,18 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Baseline {
-    /** The schema version this library writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema version this library writes: 2 keeps every fork's rounds. Version 1 files (one
+     * JVM, rounds only) are still read, as one fork, with a note saying so.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     private final Instant createdAt;
     private final String gitCommit;
     private final String kernelBackend;
     private final MachineFingerprint machine;
     private final Map<String, StageBaseline> stages;
+    private final List<String> notes;
 
     private Baseline(Builder b) {
         this.createdAt = b.createdAt == null ? Instant.now() : b.createdAt;
@@ -39,6 +48,7 @@ public final class Baseline {
         this.kernelBackend = b.kernelBackend;
         this.machine = b.machine == null ? MachineFingerprint.current() : b.machine;
         this.stages = Collections.unmodifiableMap(new LinkedHashMap<>(b.stages));
+        this.notes = List.copyOf(b.notes);
     }
 
     /**
@@ -87,6 +97,49 @@ public final class Baseline {
         return Optional.ofNullable(stages.get(name));
     }
 
+    /**
+     * What a reader of a report should know about where this run came from, e.g. that it was read
+     * from a schema 1 file and so has one fork, or that it was imported from JMH.
+     *
+     * @return the notes, possibly empty
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * Merges runs of the same stages made in different JVMs (forks) into one run: per stage,
+     * {@link StageBaseline#merge}; stages in the order first seen. The time, commit, backend and
+     * machine are the first run's; notes are kept once each.
+     *
+     * @param runs at least one
+     * @return the merged run
+     * @throws IllegalArgumentException when the runs come from different git commits, or a stage's
+     *     parts cannot be merged (different budgets)
+     */
+    public static Baseline merge(List<Baseline> runs) {
+        Args.notEmpty(runs, "runs");
+        Baseline first = runs.get(0);
+        Map<String, List<StageBaseline>> parts = new LinkedHashMap<>();
+        Set<String> notes = new LinkedHashSet<>();
+        for (Baseline r : runs) {
+            Args.notNull(r, "runs element");
+            if (!Objects.equals(r.gitCommit, first.gitCommit)) {
+                throw new IllegalArgumentException("runs must come from one git commit to be merged, but found "
+                        + first.gitCommit + " and " + r.gitCommit);
+            }
+            r.stages.forEach((name, s) -> parts.computeIfAbsent(name, k -> new ArrayList<>()).add(s));
+            notes.addAll(r.notes);
+        }
+        Builder b = builder().createdAt(first.createdAt).gitCommit(first.gitCommit).machine(first.machine);
+        if (first.kernelBackend != null) {
+            b.kernelBackend(first.kernelBackend);
+        }
+        parts.values().forEach(p -> b.stage(StageBaseline.merge(p)));
+        notes.forEach(b::note);
+        return b.build();
+    }
+
     /** @return the baseline as JSON text */
     public String toJson() {
         return BaselineJson.write(this);
@@ -125,8 +178,15 @@ public final class Baseline {
         private String kernelBackend;
         private MachineFingerprint machine;
         private final Map<String, StageBaseline> stages = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** @param note a line for readers of reports on this run, not blank @return this builder */
+        public Builder note(String note) {
+            notes.add(Args.notBlank(note, "note"));
+            return this;
         }
 
         /** @param time when the run was made, not null (default: now) @return this builder */

@@ -15,10 +15,12 @@ import java.util.Set;
  * Compares a current run with a baseline, per stage and per dimension, with ratio rules and a
  * statistical guard.
  *
- * <p>For each rule the gate takes the per-round values of both runs and computes the ratio of
- * their medians, current / baseline, with a percentile bootstrap confidence interval (default 95%,
- * 2,000 resamples, fixed seed so a report is reproducible). For an upper-bound rule
- * {@code p99<=1.10x}:
+ * <p>For each rule the gate computes the ratio current / baseline with a confidence interval
+ * (default 95%). How depends on how the runs were measured (see
+ * {@link #compare(RatioRule, StageBaseline, StageBaseline)}): interleaved pairs get a paired t
+ * interval, forked runs a t interval over fork medians (JVM-to-JVM variance included), and runs of
+ * one JVM each the old percentile bootstrap over rounds (2,000 resamples, fixed seed), marked as
+ * blind to between-JVM noise. For an upper-bound rule {@code p99<=1.10x}:
  * <ul>
  *   <li>REGRESSION when the whole interval is above 1.10;</li>
  *   <li>IMPROVEMENT when the whole interval is below 1 / 1.10;</li>
@@ -119,7 +121,7 @@ public final class Gate {
             if (finite(base).length == 0 && finite(cur).length == 0) {
                 continue; // measured in neither run (e.g. RSS without a probe): nothing to gate
             }
-            DimensionComparison d = compare(rule, base, cur);
+            DimensionComparison d = compare(rule, b, c);
             dims.add(d);
             worst = worst.worse(d.status());
             any = true;
@@ -134,6 +136,124 @@ public final class Gate {
             note = "absolute budget violated: " + v.budget();
         }
         return new StageComparison(name, b, c, dims, v, worst, note);
+    }
+
+    /**
+     * Compares one dimension of a stage, choosing the statistics by how the runs were measured:
+     * <ul>
+     *   <li>both runs interleaved in pairs ({@link StageBaseline#paired()}, same pair indices):
+     *       a paired t interval of the per-pair ratios of fork medians;</li>
+     *   <li>forks (three or more in all, two or more on one side): a t interval of the ratio of
+     *       geometric means of fork medians, so JVM-to-JVM variance is in the interval;</li>
+     *   <li>one fork on each side: the bootstrap over rounds of {@link #compare(RatioRule, double[], double[])},
+     *       with a note that between-JVM noise is unknown.</li>
+     * </ul>
+     * Deterministic dimensions are compared exactly in every case.
+     *
+     * @param rule the rule
+     * @param baseline the baseline stage
+     * @param current the current stage
+     * @return the comparison
+     */
+    public DimensionComparison compare(RatioRule rule, StageBaseline baseline, StageBaseline current) {
+        Args.notNull(rule, "rule");
+        Args.notNull(baseline, "baseline");
+        Args.notNull(current, "current");
+        Dimension dim = rule.dimension();
+        if (deterministic.contains(dim)) {
+            return compare(rule, baseline.perRound(dim), current.perRound(dim));
+        }
+        double[][] bf = baseline.perFork(dim);
+        double[][] cf = current.perFork(dim);
+        double[] pb;
+        double[] pc;
+        double[] est;
+        String how;
+        int[] pairs = pairs(baseline, current, bf, cf);
+        if (pairs != null && pairs.length >= 2) {
+            pb = new double[pairs.length];
+            pc = new double[pairs.length];
+            for (int i = 0; i < pairs.length; i++) {
+                pb[i] = Stats.median(Stats.finite(bf[indexOfPair(baseline, pairs[i])]));
+                pc[i] = Stats.median(Stats.finite(cf[indexOfPair(current, pairs[i])]));
+            }
+            est = Stats.pairedLogRatio(pb, pc, confidence);
+            how = pairs.length + " interleaved pairs, paired t";
+        } else {
+            pb = Stats.forkMedians(bf);
+            pc = Stats.forkMedians(cf);
+            if (pb.length + pc.length < 3 || Math.max(pb.length, pc.length) < 2) {
+                DimensionComparison d = compare(rule, baseline.perRound(dim), current.perRound(dim));
+                String note = "one fork per run: between-JVM noise is unknown, the interval covers rounds only";
+                return new DimensionComparison(rule, d.baseline(), d.current(), d.ratio(), d.ciLow(), d.ciHigh(), d.status(),
+                        d.note().isEmpty() ? note : d.note() + "; " + note);
+            }
+            est = Stats.unpairedLogRatio(pb, pc, confidence);
+            how = pb.length + " vs " + pc.length + " forks, t on fork medians"
+                    + (Math.min(pb.length, pc.length) == 1 ? " (one side has 1 fork: the other's JVM-to-JVM variance stands for it)" : "");
+        }
+        if (Double.isNaN(est[0])) {
+            DimensionComparison d = compare(rule, baseline.perRound(dim), current.perRound(dim));
+            return new DimensionComparison(rule, d.baseline(), d.current(), d.ratio(), d.ciLow(), d.ciHigh(), d.status(),
+                    "a fork value is 0 or missing, fell back to rounds: " + d.note());
+        }
+        double gb = Stats.geometricMean(pb);
+        double gc = Stats.geometricMean(pc);
+        GateStatus status = decide(rule, est[1], est[2]);
+        String note = status == GateStatus.INCONCLUSIVE ? how + "; interval straddles the rule, more forks would settle it" : how;
+        return new DimensionComparison(rule, gb, gc, est[0], est[1], est[2], status, note);
+    }
+
+    /** The pair indices both runs share when both are wholly paired, else null. */
+    private static int[] pairs(StageBaseline b, StageBaseline c, double[][] bf, double[][] cf) {
+        if (!b.paired() || !c.paired()) {
+            return null;
+        }
+        Set<Integer> inB = new LinkedHashSet<>();
+        for (int i = 0; i < bf.length; i++) {
+            if (Stats.finite(bf[i]).length > 0) {
+                inB.add(b.forks().get(i).pair());
+            }
+        }
+        List<Integer> shared = new ArrayList<>();
+        for (int i = 0; i < cf.length; i++) {
+            int p = c.forks().get(i).pair();
+            if (Stats.finite(cf[i]).length > 0 && inB.contains(p) && !shared.contains(p)) {
+                shared.add(p);
+            }
+        }
+        return shared.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int indexOfPair(StageBaseline s, int pair) {
+        for (int i = 0; i < s.forkCount(); i++) {
+            if (s.forks().get(i).pair() == pair) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("pair " + pair + " not found in stage " + s.stage());
+    }
+
+    private static GateStatus decide(RatioRule rule, double low, double high) {
+        double t = rule.ratio();
+        if (rule.upperBound()) {
+            if (low > t) {
+                return GateStatus.REGRESSION;
+            } else if (high < 1 / t && high < 1) {
+                return GateStatus.IMPROVEMENT;
+            } else if (high <= t) {
+                return GateStatus.PASS;
+            }
+            return GateStatus.INCONCLUSIVE;
+        }
+        if (high < t) {
+            return GateStatus.REGRESSION;
+        } else if (low > 1 / t && low > 1) {
+            return GateStatus.IMPROVEMENT;
+        } else if (low >= t) {
+            return GateStatus.PASS;
+        }
+        return GateStatus.INCONCLUSIVE;
     }
 
     /**
@@ -173,29 +293,7 @@ public final class Gate {
             return new DimensionComparison(rule, mb, mc, ratio, low, high, GateStatus.INCONCLUSIVE,
                     "baseline value is 0, no ratio");
         }
-        double t = rule.ratio();
-        GateStatus status;
-        if (rule.upperBound()) {
-            if (low > t) {
-                status = GateStatus.REGRESSION;
-            } else if (high < 1 / t && high < 1) {
-                status = GateStatus.IMPROVEMENT;
-            } else if (high <= t) {
-                status = GateStatus.PASS;
-            } else {
-                status = GateStatus.INCONCLUSIVE;
-            }
-        } else {
-            if (high < t) {
-                status = GateStatus.REGRESSION;
-            } else if (low > 1 / t && low > 1) {
-                status = GateStatus.IMPROVEMENT;
-            } else if (low >= t) {
-                status = GateStatus.PASS;
-            } else {
-                status = GateStatus.INCONCLUSIVE;
-            }
-        }
+        GateStatus status = decide(rule, low, high);
         if (status == GateStatus.INCONCLUSIVE && note.isEmpty()) {
             note = "interval straddles the rule; more rounds would settle it";
         }

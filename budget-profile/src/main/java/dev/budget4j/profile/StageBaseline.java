@@ -4,17 +4,20 @@ import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.profile.internal.Args;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
- * One stage's figures in a {@link Baseline}: the full latency histogram (so any percentile can be
- * recomputed and runs merged), per-round values of every gated dimension (what the gate's
- * bootstrap resamples), throughput, allocation, peak RSS and the budget the stage ran under.
+ * One stage's figures in a {@link Baseline}: the full latency histogram of every fork merged (so
+ * any percentile can be recomputed and runs merged), per-round values of every gated dimension
+ * kept per fork (one fork per JVM launch: what the gate's statistics are built from), throughput,
+ * allocation, peak RSS and the budget the stage ran under.
  */
 public final class StageBaseline {
     /** The dimensions whose per-round values a baseline keeps. */
@@ -30,10 +33,10 @@ public final class StageBaseline {
     private final long peakRssBytes;
     private final long rssGrowthBytes;
     private final Budget budget;
-    private final Map<String, double[]> perRound;
+    private final List<ForkRounds> forks;
 
     /**
-     * Creates a stage baseline.
+     * Creates a stage baseline measured in one JVM (one fork).
      *
      * @param stage the stage name, not blank
      * @param histogram all latencies in nanoseconds, copied
@@ -47,6 +50,25 @@ public final class StageBaseline {
      */
     public StageBaseline(String stage, Histogram histogram, long failures, long elapsedNanos, long allocatedBytes,
             long peakRssBytes, long rssGrowthBytes, Budget budget, Map<String, double[]> perRound) {
+        this(stage, histogram, failures, elapsedNanos, allocatedBytes, peakRssBytes, rssGrowthBytes, budget,
+                List.of(ForkRounds.of(Args.notNull(perRound, "perRound"))));
+    }
+
+    /**
+     * Creates a stage baseline measured in one or more JVMs (forks).
+     *
+     * @param stage the stage name, not blank
+     * @param histogram all latencies of all forks in nanoseconds, copied
+     * @param failures calls that threw, in [0, calls]
+     * @param elapsedNanos summed wall time of the rounds of all forks, {@code >= 0}
+     * @param allocatedBytes bytes allocated in the calls, or {@code -1} when not measured
+     * @param peakRssBytes highest peak RSS of any fork in bytes, or {@code -1} when not measured
+     * @param rssGrowthBytes highest RSS growth of any fork in bytes, or {@code -1} when not measured
+     * @param budget the budget the stage ran under, or null
+     * @param forks per-fork per-round values, at least one, in launch order
+     */
+    public StageBaseline(String stage, Histogram histogram, long failures, long elapsedNanos, long allocatedBytes,
+            long peakRssBytes, long rssGrowthBytes, Budget budget, List<ForkRounds> forks) {
         this.stage = Args.notBlank(stage, "stage");
         this.histogram = Args.notNull(histogram, "histogram").copy();
         Args.that(failures >= 0 && failures <= histogram.getTotalCount(), "failures", "must be in [0, calls]", failures);
@@ -56,12 +78,50 @@ public final class StageBaseline {
         this.peakRssBytes = peakRssBytes;
         this.rssGrowthBytes = rssGrowthBytes;
         this.budget = budget;
-        Map<String, double[]> copy = new LinkedHashMap<>();
-        Args.notNull(perRound, "perRound").forEach((k, v) -> {
-            Dimension.ofLabel(k);
-            copy.put(k, v.clone());
-        });
-        this.perRound = Collections.unmodifiableMap(copy);
+        this.forks = List.copyOf(Args.notEmpty(forks, "forks"));
+    }
+
+    /**
+     * Merges the same stage measured in several JVMs into one: histograms added, calls, failures,
+     * wall time and allocation summed, the highest peak RSS kept, and every fork kept in order.
+     *
+     * @param parts at least one, all of the same stage name and the same budget (or none)
+     * @return the merged stage
+     * @throws IllegalArgumentException naming the stage and what differs when the names or budgets differ
+     */
+    public static StageBaseline merge(List<StageBaseline> parts) {
+        Args.notEmpty(parts, "parts");
+        StageBaseline first = parts.get(0);
+        Histogram h = new Histogram(3);
+        h.setAutoResize(true);
+        long failures = 0;
+        long elapsed = 0;
+        long allocated = 0;
+        long peak = -1;
+        long growth = -1;
+        boolean allocationKnown = true;
+        List<ForkRounds> forks = new ArrayList<>();
+        for (StageBaseline p : parts) {
+            Args.notNull(p, "parts element");
+            if (!p.stage.equals(first.stage)) {
+                throw new IllegalArgumentException("parts must all be of one stage, but found '" + first.stage + "' and '"
+                        + p.stage + "'");
+            }
+            if (!Objects.equals(String.valueOf(p.budget), String.valueOf(first.budget))) {
+                throw new IllegalArgumentException("parts of stage '" + first.stage + "' must share one budget, but found '"
+                        + first.budget + "' and '" + p.budget + "'");
+            }
+            h.add(p.histogram);
+            failures += p.failures;
+            elapsed += p.elapsedNanos;
+            allocationKnown &= p.allocatedBytes >= 0;
+            allocated += Math.max(0, p.allocatedBytes);
+            peak = Math.max(peak, p.peakRssBytes);
+            growth = Math.max(growth, p.rssGrowthBytes);
+            forks.addAll(p.forks);
+        }
+        return new StageBaseline(first.stage, h, failures, elapsed, allocationKnown ? allocated : -1, peak, growth,
+                first.budget, forks);
     }
 
     /**
@@ -148,10 +208,48 @@ public final class StageBaseline {
         return Optional.ofNullable(budget);
     }
 
-    /** @return per-round values keyed by dimension label, unmodifiable (arrays are copies on read through {@link #perRound(Dimension)}) */
+    /** @return every fork's per-round values, in launch order */
+    public List<ForkRounds> forks() {
+        return forks;
+    }
+
+    /** @return how many JVMs (forks) measured this stage, {@code >= 1} */
+    public int forkCount() {
+        return forks.size();
+    }
+
+    /** @return true when every fork belongs to an interleaved pair */
+    public boolean paired() {
+        return forks.stream().allMatch(f -> f.pair() >= 0);
+    }
+
+    /** @return per-round values of all forks, concatenated in fork order, keyed by dimension label */
     public Map<String, double[]> perRoundValues() {
         Map<String, double[]> out = new LinkedHashMap<>();
-        perRound.forEach((k, v) -> out.put(k, v.clone()));
+        for (ForkRounds f : forks) {
+            f.values().forEach((k, v) -> out.merge(k, v.clone(), StageBaseline::concat));
+        }
+        return out;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /**
+     * One dimension's per-round values, one array per fork.
+     *
+     * @param dimension the dimension, not null
+     * @return one array per fork (empty arrays where a fork has no values for it)
+     */
+    public double[][] perFork(Dimension dimension) {
+        Args.notNull(dimension, "dimension");
+        double[][] out = new double[forks.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = forks.get(i).values(dimension);
+        }
         return out;
     }
 
@@ -163,9 +261,9 @@ public final class StageBaseline {
      * @return one value per round (NaN where not measured); empty when the dimension is unknown here
      */
     public double[] perRound(Dimension dimension) {
-        double[] v = perRound.get(Args.notNull(dimension, "dimension").label());
+        double[] v = perRoundValues().get(Args.notNull(dimension, "dimension").label());
         if (v != null) {
-            return v.clone();
+            return v;
         }
         if (dimension.kind() == Dimension.Kind.PERCENTILE && calls() > 0) {
             return new double[] {percentileNanos(dimension.percentile())};

@@ -72,7 +72,7 @@ class BaselineTest {
         assertTrue(bad("trunc.json", good.substring(0, good.length() / 2)).problem().contains("truncated"));
         assertTrue(bad("empty.json", "").problem().contains("empty"));
         assertTrue(bad("garbage.json", "{\"format\": nope}").problem().contains("not valid JSON"));
-        assertTrue(bad("v99.json", good.replace("\"schemaVersion\": 1", "\"schemaVersion\": 99")).problem()
+        assertTrue(bad("v99.json", good.replace("\"schemaVersion\": 2", "\"schemaVersion\": 99")).problem()
                 .contains("schemaVersion 99 is unknown"));
         assertTrue(bad("other.json", "{\"hello\": 1}").problem().contains("format must be"));
         String corruptHistogram = good.replaceAll("\"histogram\": \"[^\"]+\"", "\"histogram\": \"AAAA\"");

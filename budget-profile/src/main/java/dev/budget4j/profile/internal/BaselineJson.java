@@ -3,6 +3,7 @@ package dev.budget4j.profile.internal;
 import dev.budget4j.Budget;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.BaselineFormatException;
+import dev.budget4j.profile.ForkRounds;
 import dev.budget4j.profile.MachineFingerprint;
 import dev.budget4j.profile.StageBaseline;
 import java.io.IOException;
@@ -39,6 +40,9 @@ public final class BaselineJson {
         root.put("gitCommit", b.gitCommit().orElse(null));
         root.put("kernelBackend", b.kernelBackend().orElse(null));
         root.put("machine", machine(b.machine()));
+        if (!b.notes().isEmpty()) {
+            root.put("notes", new ArrayList<Object>(b.notes()));
+        }
         Map<String, Object> stages = new LinkedHashMap<>();
         for (StageBaseline s : b.stages().values()) {
             stages.put(s.stage(), stage(s, full));
@@ -76,19 +80,33 @@ public final class BaselineJson {
         out.put("peakRssBytes", s.peakRssBytes());
         out.put("rssGrowthBytes", s.rssGrowthBytes());
         out.put("budget", s.budget().map(Budget::toString).orElse(null));
+        out.put("forkCount", (long) s.forkCount());
         if (full) {
-            Map<String, Object> rounds = new LinkedHashMap<>();
-            s.perRoundValues().forEach((k, v) -> {
-                List<Object> list = new ArrayList<>(v.length);
-                for (double d : v) {
-                    list.add(d);
+            List<Object> forks = new ArrayList<>();
+            for (ForkRounds f : s.forks()) {
+                Map<String, Object> fork = new LinkedHashMap<>();
+                if (f.pair() >= 0) {
+                    fork.put("pair", (long) f.pair());
                 }
-                rounds.put(k, list);
-            });
-            out.put("perRound", rounds);
+                fork.put("perRound", rounds(f.values()));
+                forks.add(fork);
+            }
+            out.put("forks", forks);
             out.put("histogram", HistogramCodec.encode(s.histogram()));
         }
         return out;
+    }
+
+    private static Map<String, Object> rounds(Map<String, double[]> values) {
+        Map<String, Object> rounds = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            List<Object> list = new ArrayList<>(v.length);
+            for (double d : v) {
+                list.add(d);
+            }
+            rounds.put(k, list);
+        });
+        return rounds;
     }
 
     /** Reads and validates a baseline file. */
@@ -122,8 +140,8 @@ public final class BaselineJson {
             throw new IllegalArgumentException("format must be \"" + FORMAT + "\", but was " + describe(format));
         }
         long version = integer(root, "schemaVersion");
-        if (version != Baseline.SCHEMA_VERSION) {
-            throw new IllegalArgumentException("schemaVersion " + version + " is unknown; this version of budget4j reads "
+        if (version < 1 || version > Baseline.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion " + version + " is unknown; this version of budget4j reads 1 to "
                     + Baseline.SCHEMA_VERSION);
         }
         Baseline.Builder b = Baseline.builder()
@@ -134,9 +152,24 @@ public final class BaselineJson {
         if (backend != null) {
             b.kernelBackend(backend);
         }
+        Object notes = root.get("notes");
+        if (notes != null) {
+            if (!(notes instanceof List)) {
+                throw new IllegalArgumentException("field notes must be an array of strings, but was " + describe(notes));
+            }
+            for (Object n : (List<?>) notes) {
+                if (!(n instanceof String)) {
+                    throw new IllegalArgumentException("field notes must hold strings, but held " + describe(n));
+                }
+                b.note((String) n);
+            }
+        }
+        if (version == 1) {
+            b.note("read from a schema 1 file: one JVM (fork) per stage, so between-JVM noise is unknown");
+        }
         Map<String, Object> stages = object(root.get("stages"), "stages");
         for (Map.Entry<String, Object> e : stages.entrySet()) {
-            b.stage(stageFrom(e.getKey(), object(e.getValue(), "stage '" + e.getKey() + "'")));
+            b.stage(stageFrom(e.getKey(), object(e.getValue(), "stage '" + e.getKey() + "'"), version));
         }
         return b.build();
     }
@@ -146,7 +179,7 @@ public final class BaselineJson {
                 integer(m, "memoryBytes"), string(m, "os"), string(m, "jvmVendor"), string(m, "jvmVersion"));
     }
 
-    private static StageBaseline stageFrom(String name, Map<String, Object> m) {
+    private static StageBaseline stageFrom(String name, Map<String, Object> m, long version) {
         String where = "stage '" + name + "'";
         Object h = m.get("histogram");
         if (!(h instanceof String)) {
@@ -170,38 +203,68 @@ public final class BaselineJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": budget does not parse: " + e.getMessage(), e);
         }
-        Map<String, double[]> rounds = new LinkedHashMap<>();
-        Object pr = m.get("perRound");
-        if (pr != null) {
-            for (Map.Entry<String, Object> e : object(pr, where + " perRound").entrySet()) {
-                Object v = e.getValue();
-                if (!(v instanceof List)) {
-                    throw new IllegalArgumentException(where + " perRound." + e.getKey() + " must be an array, but was "
-                            + describe(v));
-                }
-                List<?> list = (List<?>) v;
-                double[] values = new double[list.size()];
-                for (int i = 0; i < values.length; i++) {
-                    Object x = list.get(i);
-                    if (x == null) {
-                        values[i] = Double.NaN;
-                    } else if (x instanceof Number) {
-                        values[i] = ((Number) x).doubleValue();
-                    } else {
-                        throw new IllegalArgumentException(where + " perRound." + e.getKey() + "[" + i
-                                + "] must be a number or null, but was " + describe(x));
+        List<ForkRounds> forks = new ArrayList<>();
+        if (version == 1) {
+            Object pr = m.get("perRound");
+            forks.add(ForkRounds.of(pr == null ? Map.of() : roundsFrom(pr, where + " perRound")));
+        } else {
+            Object f = m.get("forks");
+            if (!(f instanceof List) || ((List<?>) f).isEmpty()) {
+                throw new IllegalArgumentException(where + " must have a non-empty forks array, but had " + describe(f));
+            }
+            List<?> list = (List<?>) f;
+            for (int i = 0; i < list.size(); i++) {
+                String at = where + " forks[" + i + "]";
+                Map<String, Object> fork = object(list.get(i), at);
+                Object pair = fork.get("pair");
+                int pairIndex = -1;
+                if (pair != null) {
+                    if (!(pair instanceof Long) || (Long) pair < 0 || (Long) pair > Integer.MAX_VALUE) {
+                        throw new IllegalArgumentException(at + ".pair must be a whole number >= 0, but was " + describe(pair));
                     }
+                    pairIndex = (int) (long) (Long) pair;
                 }
-                try {
-                    dev.budget4j.Dimension.ofLabel(e.getKey());
-                } catch (IllegalArgumentException ex) {
-                    throw new IllegalArgumentException(where + " perRound has an unknown dimension: " + ex.getMessage(), ex);
-                }
-                rounds.put(e.getKey(), values);
+                Object pr = fork.get("perRound");
+                forks.add(new ForkRounds(pairIndex, pr == null ? Map.of() : roundsFrom(pr, at + ".perRound")));
+            }
+            Object count = m.get("forkCount");
+            if (count != null && !Long.valueOf(forks.size()).equals(count)) {
+                throw new IllegalArgumentException(where + ": forkCount is " + describe(count) + " but forks holds "
+                        + forks.size());
             }
         }
         return new StageBaseline(name, histogram, integer(m, "failures"), integer(m, "elapsedNanos"),
-                integer(m, "allocatedBytes"), integer(m, "peakRssBytes"), integer(m, "rssGrowthBytes"), budget, rounds);
+                integer(m, "allocatedBytes"), integer(m, "peakRssBytes"), integer(m, "rssGrowthBytes"), budget, forks);
+    }
+
+    private static Map<String, double[]> roundsFrom(Object pr, String where) {
+        Map<String, double[]> rounds = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : object(pr, where).entrySet()) {
+            Object v = e.getValue();
+            if (!(v instanceof List)) {
+                throw new IllegalArgumentException(where + "." + e.getKey() + " must be an array, but was " + describe(v));
+            }
+            List<?> list = (List<?>) v;
+            double[] values = new double[list.size()];
+            for (int i = 0; i < values.length; i++) {
+                Object x = list.get(i);
+                if (x == null) {
+                    values[i] = Double.NaN;
+                } else if (x instanceof Number) {
+                    values[i] = ((Number) x).doubleValue();
+                } else {
+                    throw new IllegalArgumentException(where + "." + e.getKey() + "[" + i + "] must be a number or null, but was "
+                            + describe(x));
+                }
+            }
+            try {
+                dev.budget4j.Dimension.ofLabel(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(where + " has an unknown dimension: " + ex.getMessage(), ex);
+            }
+            rounds.put(e.getKey(), values);
+        }
+        return rounds;
     }
 
     @SuppressWarnings("unchecked")

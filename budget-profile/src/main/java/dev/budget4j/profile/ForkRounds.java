@@ -1,0 +1,72 @@
+package dev.budget4j.profile;
+
+import dev.budget4j.Dimension;
+import dev.budget4j.profile.internal.Args;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The per-round values one JVM (one fork) measured for a stage. A {@link StageBaseline} keeps one
+ * of these per fork, so the gate can tell noise between rounds from noise between JVM launches.
+ *
+ * @param pair the index of the interleaved pair this fork belongs to ({@code >= 0}), or {@code -1}
+ *     when the fork was not measured as half of a pair
+ * @param values per-round values keyed by dimension label ({@code p99}, {@code throughput}, ...);
+ *     copied, and handed out as copies by {@link #values(Dimension)}
+ */
+public record ForkRounds(int pair, Map<String, double[]> values) {
+
+    /**
+     * Validates and copies.
+     *
+     * @param pair see the record description
+     * @param values see the record description
+     */
+    public ForkRounds {
+        Args.that(pair >= -1, "pair", "must be >= 0, or -1 for an unpaired fork", pair);
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        Args.notNull(values, "values").forEach((k, v) -> {
+            Dimension.ofLabel(k);
+            copy.put(k, Args.notNull(v, "values." + k).clone());
+        });
+        values = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * An unpaired fork.
+     *
+     * @param values per-round values keyed by dimension label
+     * @return the fork
+     */
+    public static ForkRounds of(Map<String, double[]> values) {
+        return new ForkRounds(-1, values);
+    }
+
+    /**
+     * The same values as half of pair {@code pair}.
+     *
+     * @param pair {@code >= 0}
+     * @return a copy with the pair index
+     */
+    public ForkRounds inPair(int pair) {
+        Args.atLeast(pair, 0, "pair");
+        return new ForkRounds(pair, values);
+    }
+
+    /**
+     * One dimension's per-round values.
+     *
+     * @param dimension the dimension, not null
+     * @return one value per round (NaN where not measured); empty when this fork has none for it
+     */
+    public double[] values(Dimension dimension) {
+        double[] v = values.get(Args.notNull(dimension, "dimension").label());
+        return v == null ? new double[0] : v.clone();
+    }
+
+    /** @return the number of rounds (the longest series) */
+    public int rounds() {
+        return values.values().stream().mapToInt(v -> v.length).max().orElse(0);
+    }
+}
