@@ -62,6 +62,11 @@ public final class Gate {
         return new Builder();
     }
 
+    /** @return the confidence level of the intervals, in [0.5, 0.999] */
+    public double confidence() {
+        return confidence;
+    }
+
     /** @return the rules */
     public GateRules rules() {
         return rules;

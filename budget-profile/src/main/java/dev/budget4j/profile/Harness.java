@@ -72,6 +72,26 @@ public final class Harness {
         return seed;
     }
 
+    /** @return warmup calls before the first round */
+    int warmupIterations() {
+        return warmupIterations;
+    }
+
+    /** @return the least warmup time */
+    Duration warmupTime() {
+        return warmupTime;
+    }
+
+    /** @return distinct inputs generated before timing */
+    int inputPoolSize() {
+        return inputPoolSize;
+    }
+
+    /** @return whether bytes allocated per call are measured */
+    boolean trackAllocation() {
+        return trackAllocation;
+    }
+
     /** @return the memory probe, or null when RSS is not measured */
     public MemoryProbe memoryProbe() {
         return probe;

@@ -208,6 +208,19 @@ public final class StageBaseline {
         return Optional.ofNullable(budget);
     }
 
+    /**
+     * This stage with every fork marked as half of interleaved pair {@code pair}.
+     *
+     * @param pair {@code >= 0}
+     * @return a copy
+     */
+    StageBaseline inPair(int pair) {
+        List<ForkRounds> marked = new ArrayList<>();
+        forks.forEach(f -> marked.add(f.inPair(pair)));
+        return new StageBaseline(stage, histogram, failures, elapsedNanos, allocatedBytes, peakRssBytes, rssGrowthBytes,
+                budget, marked);
+    }
+
     /** @return every fork's per-round values, in launch order */
     public List<ForkRounds> forks() {
         return forks;

@@ -10,24 +10,26 @@ import dev.budget4j.profile.RatioRule;
 import dev.budget4j.profile.RunHistory;
 import dev.budget4j.profile.TrendReport;
 import dev.budget4j.profile.internal.AtomicFiles;
+import dev.budget4j.profile.internal.RunFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The command-line gate.
  *
  * <pre>
- * java -jar budget-profile-VERSION-cli.jar compare --baseline A.json --current B.json
- *      [--html F] [--markdown F] [--json F] [--rule p99&lt;=1.2x]... [--stage-rule STAGE:p99&lt;=1.2x]...
- *      [--refuse-foreign-machine] [--fail-on-inconclusive]
+ * java -jar budget-profile-VERSION-cli.jar compare --baseline A.json --current B.json [options]
+ * java -cp APP:budget-profile-VERSION-cli.jar dev.budget4j.profile.cli.GateCommand measure --suite CLASS --out F.json
+ * java -cp APP:budget-profile-VERSION-cli.jar dev.budget4j.profile.cli.GateCommand gate --baseline F.json --suite CLASS
+ * java -jar budget-profile-VERSION-cli.jar interleave --baseline-cp OLD --candidate-cp NEW --suite CLASS
  * java -jar budget-profile-VERSION-cli.jar trend --history runs.jsonl [--last N] [--markdown F]
  * </pre>
+ * {@code --help} after any command prints the usage ({@link #USAGE}).
  *
  * Exit codes: 0 pass, 1 regression, 2 bad input (never a stack trace for a user mistake).
  */
@@ -41,12 +43,31 @@ public final class GateCommand {
 
     static final String USAGE = String.join("\n",
             "usage:",
-            "  compare --baseline A.json --current B.json [--html F] [--markdown F] [--json F]",
-            "          [--rule RULE]... [--stage-rule STAGE:RULE]... [--refuse-foreign-machine] [--fail-on-inconclusive]",
+            "  compare --baseline A --current B [--html F] [--markdown F] [--json F]",
+            "          [--rule RULE]... [--stage-rule STAGE:RULE]... [--confidence C] [--refuse-foreign-machine]",
+            "          [--fail-on-inconclusive]",
+            "          A and B are budget4j baseline files or JMH result files (-rf json)",
             "          RULE is e.g. p99<=1.2x or throughput>=0.85x; rules replace the defaults for that dimension",
             "          (defaults: p50<=1.10x p95<=1.10x p99<=1.10x throughput>=0.90x rss<=1.50x alloc<=1.00x)",
+            "  measure --out F [--forks N] SUITE-OPTIONS",
+            "          measures the suite's stages in N fresh JVMs (default 3) and writes one baseline with every fork",
+            "  gate --baseline A [--out F] [--min-forks N] [--max-forks N] [--max-time T] SUITE-OPTIONS GATE-OPTIONS",
+            "          adds fresh-JVM forks of the current code until the comparison with A is decided or T passes",
+            "  interleave --baseline-cp CP --candidate-cp CP [--baseline-jvm-arg A]... [--candidate-jvm-arg A]...",
+            "          [--min-pairs N] [--max-pairs N] [--max-time T] [--order-seed N] [--duet]",
+            "          [--out-baseline F] [--out-current F] SUITE-OPTIONS GATE-OPTIONS",
+            "          runs the two builds' forks in randomized interleaved pairs until decided, and gates the paired ratios",
             "  trend --history runs.jsonl [--last N] [--markdown F]",
+            "SUITE-OPTIONS: [--suite CLASS] [--stage NAME]... [--warmup CALLS] [--iterations CALLS] [--rounds N]",
+            "          [--seed N] [--rss] [--jvm-arg ARG]...   (a value starting with -- is written --jvm-arg=VALUE)",
+            "          CLASS implements dev.budget4j.profile.StageSuite (default: the suites found by ServiceLoader)",
+            "GATE-OPTIONS: the rule, report and failure options of compare; sequential gates use 99% intervals",
+            "          (--confidence to change), T is e.g. 150s or 3m (default 150s), pairs/forks default 5 to 60",
             "exit codes: 0 pass, 1 regression, 2 bad input");
+
+    static final Set<String> REPORT_OPTIONS = Set.of("--html", "--markdown", "--json", "--confidence");
+    static final Set<String> RULE_OPTIONS = Set.of("--rule", "--stage-rule");
+    static final Set<String> GATE_FLAGS = Set.of("--refuse-foreign-machine", "--fail-on-inconclusive");
 
     private GateCommand() {
     }
@@ -73,17 +94,29 @@ public final class GateCommand {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-                (args.length == 0 ? err : out).println(USAGE);
-                return args.length == 0 ? BAD_INPUT : PASS;
+            if (args.length == 0) {
+                err.println(USAGE);
+                return BAD_INPUT;
+            }
+            for (String a : args) {
+                if (a.equals("--help") || a.equals("-h") || a.equals("help")) {
+                    out.println(USAGE);
+                    return PASS;
+                }
             }
             switch (args[0]) {
                 case "compare":
                     return compare(args, out, err);
                 case "trend":
                     return trend(args, out);
+                case "measure":
+                    return ForkCommands.measure(args, out);
+                case "gate":
+                    return ForkCommands.gate(args, out, err);
+                case "interleave":
+                    return ForkCommands.interleave(args, out, err);
                 default:
-                    throw new UsageException("unknown command '" + args[0] + "'; expected compare or trend");
+                    throw new UsageException("unknown command '" + args[0] + "'; expected compare, measure, gate, interleave or trend");
             }
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
@@ -104,139 +137,84 @@ public final class GateCommand {
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return BAD_INPUT;
         }
     }
 
-    private static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return out;
     }
 
-    private static final class Options {
-        Path baseline;
-        Path current;
-        Path html;
-        Path markdown;
-        Path json;
-        Path history;
-        Integer last;
-        final List<String> rules = new ArrayList<>();
-        final List<String> stageRules = new ArrayList<>();
-        boolean refuseForeign;
-        boolean failOnInconclusive;
-    }
-
-    private static Options parse(String[] args) {
-        Options o = new Options();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "--refuse-foreign-machine":
-                    o.refuseForeign = true;
-                    continue;
-                case "--fail-on-inconclusive":
-                    o.failOnInconclusive = true;
-                    continue;
-                default:
-                    break;
-            }
-            if (!a.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + a + "'");
-            }
-            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-                throw new UsageException("option " + a + " needs a value");
-            }
-            String v = args[++i];
-            switch (a) {
-                case "--baseline": o.baseline = once(o.baseline, a, v); break;
-                case "--current": o.current = once(o.current, a, v); break;
-                case "--html": o.html = once(o.html, a, v); break;
-                case "--markdown": o.markdown = once(o.markdown, a, v); break;
-                case "--json": o.json = once(o.json, a, v); break;
-                case "--history": o.history = once(o.history, a, v); break;
-                case "--rule": o.rules.add(v); break;
-                case "--stage-rule": o.stageRules.add(v); break;
-                case "--last":
-                    if (o.last != null) {
-                        throw new UsageException("option --last must be given once");
-                    }
-                    try {
-                        o.last = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--last must be a whole number >= 1, but was '" + v + "'");
-                    }
-                    if (o.last < 1) {
-                        throw new UsageException("--last must be a whole number >= 1, but was " + v);
-                    }
-                    break;
-                default:
-                    throw new UsageException("unknown option " + a);
-            }
-        }
-        return o;
-    }
-
-    private static Path once(Path previous, String option, String value) {
-        if (previous != null) {
-            throw new UsageException("option " + option + " must be given once");
-        }
-        if (value.isBlank()) {
-            throw new UsageException("option " + option + " needs a file name");
-        }
-        return Path.of(value);
-    }
-
-    private static int compare(String[] args, PrintStream out, PrintStream err) throws IOException {
-        Options o = parse(args);
-        if (o.baseline == null || o.current == null) {
-            throw new UsageException("compare needs --baseline and --current");
-        }
+    static GateRules rules(Options o) {
         GateRules rules = GateRules.defaults();
-        for (String r : o.rules) {
+        for (String r : o.all("--rule")) {
             rules = rules.with(GateRules.parse(r));
         }
-        for (String r : o.stageRules) {
+        for (String r : o.all("--stage-rule")) {
             int colon = r.indexOf(':');
             if (colon <= 0) {
                 throw new UsageException("--stage-rule must look like STAGE:p99<=1.2x, but was '" + r + "'");
             }
             rules = rules.with(r.substring(0, colon), RatioRule.parse(r.substring(colon + 1)));
         }
-        Baseline baseline = Baseline.read(o.baseline);
-        Baseline current = Baseline.read(o.current);
-        GateReport report = Gate.builder().rules(rules).refuseForeignMachine(o.refuseForeign).build().compare(baseline, current);
+        return rules;
+    }
+
+    static Gate gate(Options o, double defaultConfidence) {
+        Double c = o.number("--confidence", 0.5, 0.999);
+        return Gate.builder().rules(rules(o)).confidence(c == null ? defaultConfidence : c)
+                .refuseForeignMachine(o.flag("--refuse-foreign-machine")).build();
+    }
+
+    /** Prints the report, writes its files and turns its status into an exit code. */
+    static int finish(GateReport report, String extra, Options o, PrintStream out, PrintStream err) throws IOException {
         out.print(report.toConsoleTable());
-        write(o.html, report.toHtml());
-        write(o.markdown, report.toMarkdown());
-        write(o.json, report.toJson());
+        if (extra != null) {
+            out.println(extra);
+        }
+        write(o.path("--html"), report.toHtml());
+        write(o.path("--markdown"), report.toMarkdown() + (extra == null ? "" : "\n" + extra + "\n"));
+        write(o.path("--json"), report.toJson());
         GateStatus status = report.status();
         if (status == GateStatus.REGRESSION) {
             return REGRESSION;
         }
-        if (status == GateStatus.INCONCLUSIVE && o.failOnInconclusive) {
+        if (status == GateStatus.INCONCLUSIVE && o.flag("--fail-on-inconclusive")) {
             err.println("failing: the result is inconclusive and --fail-on-inconclusive was given");
             return REGRESSION;
         }
         return PASS;
     }
 
-    private static int trend(String[] args, PrintStream out) throws IOException {
-        Options o = parse(args);
-        if (o.history == null) {
-            throw new UsageException("trend needs --history");
+    private static int compare(String[] args, PrintStream out, PrintStream err) throws IOException {
+        Options o = Options.parse(args, union(Set.of("--baseline", "--current"), REPORT_OPTIONS), RULE_OPTIONS, GATE_FLAGS);
+        if (o.path("--baseline") == null || o.path("--current") == null) {
+            throw new UsageException("compare needs --baseline and --current");
         }
-        TrendReport t = TrendReport.of(RunHistory.read(o.history), o.last == null ? 10 : o.last);
+        Gate gate = gate(o, 0.95);
+        Baseline baseline = RunFiles.read(o.path("--baseline"));
+        Baseline current = RunFiles.read(o.path("--current"));
+        return finish(gate.compare(baseline, current), null, o, out, err);
+    }
+
+    private static int trend(String[] args, PrintStream out) throws IOException {
+        Options o = Options.parse(args, Set.of("--history", "--last", "--markdown"), Set.of(), Set.of());
+        Path history = o.requiredPath("--history");
+        Integer last = o.integer("--last", 1, Integer.MAX_VALUE);
+        TrendReport t = TrendReport.of(RunHistory.read(history), last == null ? 10 : last);
         out.print(t.toMarkdown());
-        write(o.markdown, t.toMarkdown());
+        write(o.path("--markdown"), t.toMarkdown());
         return PASS;
     }
 
-    private static void write(Path file, String text) throws IOException {
+    static void write(Path file, String text) throws IOException {
         if (file != null) {
-            AtomicFiles.writeAtomically(file, new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            AtomicFiles.writeAtomically(file, text);
         }
     }
 }

@@ -1,0 +1,308 @@
+package dev.budget4j.profile;
+
+import dev.budget4j.Stage;
+import dev.budget4j.profile.internal.Args;
+import dev.budget4j.profile.internal.ChildJvm;
+import dev.budget4j.profile.internal.GitCommit;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Measures the stages of a {@link StageSuite} in fresh JVMs, one after another, like JMH's
+ * {@code @Fork}: each child JVM creates the suite, warms up and runs every round on its own, and
+ * the children's runs are merged into one {@link Baseline} that keeps each fork's rounds. The same
+ * code can settle at different speeds in different JVM launches (JIT decisions, code and heap
+ * layout), so only several launches show how much a run can move; the {@link Gate} uses that
+ * spread in its intervals.
+ *
+ * <pre>{@code
+ * Baseline run = Forks.builder().suite("com.acme.PerfSuite").forks(5)
+ *         .harness(Harness.builder().warmupIterations(20_000).iterations(400).rounds(5).build())
+ *         .build().measure();
+ * run.write(Path.of("perf/baseline.json"));
+ * }</pre>
+ *
+ * <p>Children are launched with this JVM's {@code java} and JVM options (debugger agents left
+ * out), the given class path (default: this JVM's) with budget4j's own jars appended, and write
+ * their results to temporary files that are deleted after reading.
+ */
+public final class Forks {
+    private final Harness harness;
+    private final int forks;
+    private final String suite;
+    private final List<String> stages;
+    private final String classPath;
+    private final List<String> jvmArgs;
+    private final Path java;
+    private final Duration forkTimeout;
+    private final String gitCommit;
+
+    private Forks(Builder b) {
+        this.harness = b.harness == null ? Harness.builder().build() : b.harness;
+        this.forks = b.forks == null ? 3 : b.forks;
+        this.suite = b.suite;
+        this.stages = List.copyOf(b.stages);
+        this.classPath = withOwnJars(b.classPath == null ? System.getProperty("java.class.path") : b.classPath);
+        List<String> args = new ArrayList<>();
+        if (b.inheritJvmArgs == null || b.inheritJvmArgs) {
+            args.addAll(inheritedJvmArgs());
+        }
+        args.addAll(b.jvmArgs);
+        this.jvmArgs = List.copyOf(args);
+        this.java = b.java == null ? Path.of(System.getProperty("java.home"), "bin", "java") : b.java;
+        this.forkTimeout = b.forkTimeout == null ? Duration.ofMinutes(10) : b.forkTimeout;
+        this.gitCommit = b.gitCommitSet ? b.gitCommit : GitCommit.of(Path.of("")).orElse(null);
+    }
+
+    /** @return a builder: 3 forks, the default {@link Harness}, this JVM's class path and options */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return forks per {@link #measure()}, {@code >= 1} */
+    public int forks() {
+        return forks;
+    }
+
+    /** @return the JVM options children get (inherited ones first) */
+    public List<String> jvmArgs() {
+        return jvmArgs;
+    }
+
+    /** @return the children's class path */
+    public String classPath() {
+        return classPath;
+    }
+
+    /**
+     * Runs {@link #forks()} child JVMs one after another and merges their runs.
+     *
+     * @return the merged run, every fork's rounds kept
+     * @throws IOException when a temporary file cannot be written or read
+     * @throws InterruptedException when interrupted while waiting for a child
+     * @throws IllegalStateException when a child fails or times out, with its command and output
+     */
+    public Baseline measure() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("budget4j-forks");
+        try {
+            List<Baseline> runs = new ArrayList<>();
+            for (int i = 0; i < forks; i++) {
+                runs.add(collect(start(dir), -1));
+            }
+            return Baseline.merge(runs);
+        } finally {
+            deleteDirectory(dir);
+        }
+    }
+
+    /** Starts one child in {@code dir}. */
+    ChildJvm start(Path dir) throws IOException {
+        List<String> a = new ArrayList<>();
+        if (suite != null) {
+            a.add("--suite");
+            a.add(suite);
+        }
+        for (String s : stages) {
+            a.add("--stage");
+            a.add(s);
+        }
+        a.add("--warmup");
+        a.add(Integer.toString(harness.warmupIterations()));
+        a.add("--warmup-ms");
+        a.add(Long.toString(harness.warmupTime().toMillis()));
+        a.add("--iterations");
+        a.add(Integer.toString(harness.iterations()));
+        a.add("--rounds");
+        a.add(Integer.toString(harness.rounds()));
+        a.add("--seed");
+        a.add(Long.toString(harness.seed()));
+        a.add("--pool");
+        a.add(Integer.toString(harness.inputPoolSize()));
+        a.add("--alloc");
+        a.add(Boolean.toString(harness.trackAllocation()));
+        a.add("--probe");
+        a.add(Boolean.toString(harness.memoryProbe() != null));
+        a.add("--commit");
+        a.add(gitCommit == null ? "-" : gitCommit);
+        return ChildJvm.start(java, jvmArgs, classPath, a, dir);
+    }
+
+    /** Waits for a child and reads its run, marking its forks as pair {@code pair} when {@code >= 0}. */
+    Baseline collect(ChildJvm child, int pair) throws IOException, InterruptedException {
+        Path out = child.await(forkTimeout.toNanos());
+        try {
+            Baseline run = Baseline.read(out);
+            if (pair < 0) {
+                return run;
+            }
+            Baseline.Builder b = Baseline.builder().createdAt(run.createdAt()).gitCommit(run.gitCommit().orElse(null))
+                    .machine(run.machine());
+            run.kernelBackend().ifPresent(b::kernelBackend);
+            run.stages().values().forEach(s -> b.stage(s.inPair(pair)));
+            return b.build();
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    static void deleteDirectory(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /** This JVM's options, without debugger agents (a second JVM on the same port would fail). */
+    static List<String> inheritedJvmArgs() {
+        List<String> out = new ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-agentlib:jdwp") || a.startsWith("-Xrunjdwp") || a.startsWith("-Djava.class.path=")) {
+                continue;
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** The class path plus the jars (or directories) budget4j's fork entry point needs, each once. */
+    static String withOwnJars(String classPath) {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String e : classPath.split(File.pathSeparator)) {
+            if (!e.isBlank()) {
+                entries.add(e);
+            }
+        }
+        for (String c : new String[] {"dev.budget4j.profile.internal.ForkMain", "dev.budget4j.Stage", "org.HdrHistogram.Histogram",
+            "org.slf4j.LoggerFactory", "oshi.SystemInfo", "com.sun.jna.Native"}) {
+            String location = locationOf(c);
+            if (location != null) {
+                entries.add(location);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String locationOf(String className) {
+        try {
+            Class<?> c = Class.forName(className, false, Forks.class.getClassLoader());
+            CodeSource cs = c.getProtectionDomain().getCodeSource();
+            return cs == null || cs.getLocation() == null ? null : Path.of(cs.getLocation().toURI()).toString();
+        } catch (ClassNotFoundException | URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Configures {@link Forks}; each setting may be given once. */
+    public static final class Builder {
+        private Harness harness;
+        private Integer forks;
+        private String suite;
+        private final List<String> stages = new ArrayList<>();
+        private String classPath;
+        private final List<String> jvmArgs = new ArrayList<>();
+        private Boolean inheritJvmArgs;
+        private Path java;
+        private Duration forkTimeout;
+        private String gitCommit;
+        private boolean gitCommitSet;
+
+        private Builder() {
+        }
+
+        /** @param harness warmup, rounds, calls, seed and probe for every child, not null (the probe becomes an {@link OshiMemoryProbe} in the child) @return this builder */
+        public Builder harness(Harness harness) {
+            this.harness = once(this.harness, Args.notNull(harness, "harness"), "harness");
+            return this;
+        }
+
+        /** @param count child JVMs per {@link #measure()}, in [1, 1000] (default 3) @return this builder */
+        public Builder forks(int count) {
+            Args.that(count >= 1 && count <= 1000, "forks", "must be in [1, 1000]", count);
+            this.forks = once(this.forks, count, "forks");
+            return this;
+        }
+
+        /** @param className a {@link StageSuite} class with a public no-argument constructor; default: every suite {@link java.util.ServiceLoader} finds @return this builder */
+        public Builder suite(String className) {
+            this.suite = once(this.suite, Args.notBlank(className, "suite"), "suite");
+            return this;
+        }
+
+        /** @param name a stage to measure, by its {@link Stage#name()}; default: every stage of the suite @return this builder */
+        public Builder stage(String name) {
+            Args.notBlank(name, "stage");
+            Args.that(!stages.contains(name), "stage", "must be given once", name);
+            stages.add(name);
+            return this;
+        }
+
+        /** @param path the children's class path, entries separated by {@link File#pathSeparator}, not blank (default: this JVM's) @return this builder */
+        public Builder classPath(String path) {
+            this.classPath = once(this.classPath, Args.notBlank(path, "classPath"), "classPath");
+            return this;
+        }
+
+        /** @param arg a JVM option for every child, after the inherited ones, not blank @return this builder */
+        public Builder jvmArg(String arg) {
+            jvmArgs.add(Args.notBlank(arg, "jvmArg"));
+            return this;
+        }
+
+        /** @param inherit pass this JVM's own options to the children (default true) @return this builder */
+        public Builder inheritJvmArgs(boolean inherit) {
+            this.inheritJvmArgs = once(this.inheritJvmArgs, inherit, "inheritJvmArgs");
+            return this;
+        }
+
+        /** @param launcher the {@code java} executable (default: this JVM's) @return this builder */
+        public Builder java(Path launcher) {
+            this.java = once(this.java, Args.notNull(launcher, "java"), "java");
+            return this;
+        }
+
+        /** @param timeout the longest a child may run, {@code > 0} (default 10 minutes) @return this builder */
+        public Builder forkTimeout(Duration timeout) {
+            Args.notNull(timeout, "forkTimeout");
+            Args.that(!timeout.isNegative() && !timeout.isZero(), "forkTimeout", "must be > 0", timeout);
+            this.forkTimeout = once(this.forkTimeout, timeout, "forkTimeout");
+            return this;
+        }
+
+        /** @param commit the git commit recorded in the run, or null for unknown (default: read from {@code .git}) @return this builder */
+        public Builder gitCommit(String commit) {
+            if (gitCommitSet) {
+                throw new IllegalStateException("gitCommit must be set once, but was already set to " + gitCommit);
+            }
+            gitCommitSet = true;
+            this.gitCommit = commit;
+            return this;
+        }
+
+        /** @return the configuration */
+        public Forks build() {
+            return new Forks(this);
+        }
+
+        private static <T> T once(T previous, T value, String setting) {
+            if (previous != null) {
+                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
+            }
+            return value;
+        }
+    }
+}

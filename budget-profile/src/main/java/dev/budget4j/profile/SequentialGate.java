@@ -1,0 +1,249 @@
+package dev.budget4j.profile;
+
+import dev.budget4j.profile.internal.Args;
+import dev.budget4j.profile.internal.ChildJvm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A gate that measures until it can decide: it adds forks (or pairs of forks) while the
+ * comparison is INCONCLUSIVE, and stops when every stage is decided, or when the next run would
+ * pass the time cap, or at the run cap.
+ *
+ * <p>Two designs:
+ * <ul>
+ *   <li>{@link #interleave(Forks, Forks)}: randomized multiple interleaved trials (Abedi and
+ *       Brecht, ICPE 2017). Pair {@code i} is one baseline-build fork and one candidate-build fork,
+ *       run back to back in a random order (or at the same time in duet mode), so slow drifts of
+ *       a shared machine hit both halves; the gate then tests the paired ratios.</li>
+ *   <li>{@link #against(Baseline, Forks)}: the candidate's forks against a stored baseline (from
+ *       an earlier job); the interval includes JVM-to-JVM variance on both sides but cannot
+ *       remove drift between the two jobs.</li>
+ * </ul>
+ * Every look uses the gate's confidence level (the command line uses 99% for sequential gates so
+ * repeated looks cost little error); looks start at {@link Builder#minRuns(int)}.
+ */
+public final class SequentialGate {
+    private final Gate gate;
+    private final int minRuns;
+    private final int maxRuns;
+    private final Duration maxTime;
+    private final long seed;
+    private final boolean duet;
+
+    private SequentialGate(Builder b) {
+        this.gate = b.gate == null ? Gate.builder().confidence(0.99).build() : b.gate;
+        this.minRuns = b.minRuns == null ? 5 : b.minRuns;
+        this.maxRuns = b.maxRuns == null ? 60 : b.maxRuns;
+        Args.that(maxRuns >= minRuns, "maxRuns", "must be >= minRuns (" + minRuns + ")", maxRuns);
+        this.maxTime = b.maxTime == null ? Duration.ofSeconds(150) : b.maxTime;
+        this.seed = b.seed == null ? System.nanoTime() : b.seed;
+        this.duet = b.duet != null && b.duet;
+    }
+
+    /**
+     * A builder: a 99% gate with the default rules, at least 5 and at most 60 runs, a 150 s time
+     * cap, a seed from the clock, no duet.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs the baseline build and the candidate build in interleaved pairs until decided.
+     *
+     * @param baseline forks of the baseline build (its class path, JVM options, suite and stages), not null
+     * @param candidate forks of the candidate build, not null
+     * @return the run
+     * @throws IOException when a temporary file cannot be written or read
+     * @throws InterruptedException when interrupted while waiting for a child
+     * @throws IllegalStateException when a child fails, with its command and output
+     */
+    public GateRun interleave(Forks baseline, Forks candidate) throws IOException, InterruptedException {
+        Args.notNull(baseline, "baseline");
+        Args.notNull(candidate, "candidate");
+        SplittableRandom order = new SplittableRandom(seed);
+        String settings = String.format(Locale.ROOT, "interleaved%s, %d to %d pairs, time cap %d s, seed %d, %.0f%% intervals",
+                duet ? " (duet: both halves at once)" : " (randomized order)", minRuns, maxRuns, maxTime.toSeconds(), seed,
+                gate.confidence() * 100);
+        Path dir = Files.createTempDirectory("budget4j-interleave");
+        long start = System.nanoTime();
+        List<Baseline> as = new ArrayList<>();
+        List<Baseline> bs = new ArrayList<>();
+        try {
+            long lastRun = 0;
+            GateReport report = null;
+            String stop;
+            while (true) {
+                int n = as.size();
+                if (n >= minRuns) {
+                    report = gate.compare(Baseline.merge(as), Baseline.merge(bs));
+                    if (report.status() != GateStatus.INCONCLUSIVE) {
+                        stop = "decided";
+                        break;
+                    }
+                }
+                if (n >= maxRuns) {
+                    stop = "run cap reached, still inconclusive";
+                    break;
+                }
+                if (n >= minRuns && System.nanoTime() - start + lastRun > maxTime.toNanos()) {
+                    stop = "time cap reached, still inconclusive";
+                    break;
+                }
+                long t0 = System.nanoTime();
+                if (duet) {
+                    ChildJvm a = baseline.start(dir);
+                    ChildJvm b = candidate.start(dir);
+                    as.add(baseline.collect(a, n));
+                    bs.add(candidate.collect(b, n));
+                } else if (order.nextBoolean()) {
+                    as.add(baseline.collect(baseline.start(dir), n));
+                    bs.add(candidate.collect(candidate.start(dir), n));
+                } else {
+                    bs.add(candidate.collect(candidate.start(dir), n));
+                    as.add(baseline.collect(baseline.start(dir), n));
+                }
+                lastRun = System.nanoTime() - t0;
+            }
+            Baseline base = Baseline.merge(as);
+            Baseline cur = Baseline.merge(bs);
+            return finish(report, base, cur, as.size(), start, stop, settings);
+        } finally {
+            Forks.deleteDirectory(dir);
+        }
+    }
+
+    /**
+     * Runs the candidate's forks one after another, comparing them with a stored baseline after
+     * each from {@link Builder#minRuns(int)} on, until decided.
+     *
+     * @param stored the baseline, typically from an earlier job, not null
+     * @param candidate the candidate's forks, not null
+     * @return the run
+     * @throws IOException when a temporary file cannot be written or read
+     * @throws InterruptedException when interrupted while waiting for a child
+     * @throws IllegalStateException when a child fails, with its command and output
+     */
+    public GateRun against(Baseline stored, Forks candidate) throws IOException, InterruptedException {
+        Args.notNull(stored, "stored");
+        Args.notNull(candidate, "candidate");
+        String settings = String.format(Locale.ROOT, "forked against a stored baseline, %d to %d forks, time cap %d s, %.0f%% intervals",
+                minRuns, maxRuns, maxTime.toSeconds(), gate.confidence() * 100);
+        Path dir = Files.createTempDirectory("budget4j-forks");
+        long start = System.nanoTime();
+        List<Baseline> runs = new ArrayList<>();
+        try {
+            long lastRun = 0;
+            GateReport report = null;
+            String stop;
+            while (true) {
+                int n = runs.size();
+                if (n >= minRuns) {
+                    report = gate.compare(stored, Baseline.merge(runs));
+                    if (report.status() != GateStatus.INCONCLUSIVE) {
+                        stop = "decided";
+                        break;
+                    }
+                }
+                if (n >= maxRuns) {
+                    stop = "run cap reached, still inconclusive";
+                    break;
+                }
+                if (n >= minRuns && System.nanoTime() - start + lastRun > maxTime.toNanos()) {
+                    stop = "time cap reached, still inconclusive";
+                    break;
+                }
+                long t0 = System.nanoTime();
+                runs.add(candidate.collect(candidate.start(dir), -1));
+                lastRun = System.nanoTime() - t0;
+            }
+            return finish(report, stored, Baseline.merge(runs), runs.size(), start, stop, settings);
+        } finally {
+            Forks.deleteDirectory(dir);
+        }
+    }
+
+    private static GateRun finish(GateReport report, Baseline base, Baseline cur, int runs, long start, String stop,
+            String settings) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new GateRun(report, base, cur, runs, elapsed, stop, settings);
+    }
+
+    /** Configures a {@link SequentialGate}; each setting may be given once. */
+    public static final class Builder {
+        private Gate gate;
+        private Integer minRuns;
+        private Integer maxRuns;
+        private Duration maxTime;
+        private Long seed;
+        private Boolean duet;
+
+        private Builder() {
+        }
+
+        /** @param gate rules and confidence of every look, not null (default: default rules, 99%) @return this builder */
+        public Builder gate(Gate gate) {
+            this.gate = once(this.gate, Args.notNull(gate, "gate"), "gate");
+            return this;
+        }
+
+        /** @param runs pairs (or forks) before the first look, in [2, 1000] (default 5) @return this builder */
+        public Builder minRuns(int runs) {
+            Args.that(runs >= 2 && runs <= 1000, "minRuns", "must be in [2, 1000]", runs);
+            this.minRuns = once(this.minRuns, runs, "minRuns");
+            return this;
+        }
+
+        /** @param runs the most pairs (or forks), in [2, 1000] and {@code >= minRuns} (default 60) @return this builder */
+        public Builder maxRuns(int runs) {
+            Args.that(runs >= 2 && runs <= 1000, "maxRuns", "must be in [2, 1000]", runs);
+            this.maxRuns = once(this.maxRuns, runs, "maxRuns");
+            return this;
+        }
+
+        /**
+         * @param cap no new pair (or fork) starts when the last one's duration would take the gate
+         *     past this, {@code > 0} (default 150 s); the minimum runs always run
+         * @return this builder
+         */
+        public Builder maxTime(Duration cap) {
+            Args.notNull(cap, "maxTime");
+            Args.that(!cap.isNegative() && !cap.isZero(), "maxTime", "must be > 0", cap);
+            this.maxTime = once(this.maxTime, cap, "maxTime");
+            return this;
+        }
+
+        /** @param seed seed of the random order of each pair (default: from the clock, printed in the report) @return this builder */
+        public Builder seed(long seed) {
+            this.seed = once(this.seed, seed, "seed");
+            return this;
+        }
+
+        /** @param on run both halves of a pair at the same time (duet benchmarking) instead of in random order @return this builder */
+        public Builder duet(boolean on) {
+            this.duet = once(this.duet, on, "duet");
+            return this;
+        }
+
+        /** @return the configuration */
+        public SequentialGate build() {
+            return new SequentialGate(this);
+        }
+
+        private static <T> T once(T previous, T value, String setting) {
+            if (previous != null) {
+                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
+            }
+            return value;
+        }
+    }
+}
