@@ -60,8 +60,12 @@ public final class Reports {
         if (b.stages().isEmpty()) {
             return "none (each stage checked against its own budget)";
         }
+        int forks = b.stages().values().stream().mapToInt(s -> s.forkCount()).max().orElse(1);
+        boolean paired = !b.stages().isEmpty() && b.stages().values().stream().allMatch(s -> s.paired());
         return b.createdAt() + " commit " + b.gitCommit().map(c -> c.length() > 12 ? c.substring(0, 12) : c).orElse("unknown")
-                + b.kernelBackend().map(k -> ", kernels " + k).orElse("");
+                + b.kernelBackend().map(k -> ", kernels " + k).orElse("")
+                + ", " + forks + (forks == 1 ? " fork (JVM)" : paired ? " forks in interleaved pairs" : " forks (JVMs)")
+                + (b.notes().isEmpty() ? "" : "; " + String.join("; ", b.notes()));
     }
 
     /** Plain text for a terminal. */

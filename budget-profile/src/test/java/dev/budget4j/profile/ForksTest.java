@@ -1,0 +1,76 @@
+package dev.budget4j.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Forks and the sequential gate on real child JVMs (small harness settings, so each child takes well under a second). */
+class ForksTest {
+    static Forks.Builder tiny() {
+        return Forks.builder().suite(WordCountSuite.class.getName())
+                .harness(Harness.builder().warmupIterations(200).iterations(50).rounds(2).build());
+    }
+
+    @Test
+    void eachForkIsAChildJvmWhoseRoundsAreKept() throws Exception {
+        Baseline run = tiny().forks(2).build().measure();
+        StageBaseline s = run.stage("wordcount").orElseThrow();
+        assertEquals(2, s.forkCount());
+        assertEquals(2 * 2 * 50, s.calls());
+        for (ForkRounds f : s.forks()) {
+            assertEquals(2, f.rounds());
+            assertEquals(-1, f.pair());
+        }
+        assertEquals("p99<=50ms", s.budget().orElseThrow().toString());
+        assertEquals(2, s.perFork(dev.budget4j.Dimension.percentile(50)).length);
+    }
+
+    @Test
+    void childFailuresNameTheProblemAndTheCommand() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Forks.builder().suite("com.example.NoSuchSuite").forks(1).build().measure());
+        assertTrue(e.getMessage().contains("'com.example.NoSuchSuite' was not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("exited with 2"), e.getMessage());
+        IllegalStateException stage = assertThrows(IllegalStateException.class,
+                () -> tiny().stage("nope").forks(1).build().measure());
+        assertTrue(stage.getMessage().contains("stage must be one of [wordcount], but was 'nope'"), stage.getMessage());
+    }
+
+    @Test
+    void settingsAreCheckedAndGivenOnce() {
+        assertThrows(IllegalArgumentException.class, () -> Forks.builder().forks(0));
+        assertThrows(IllegalStateException.class, () -> Forks.builder().forks(2).forks(3));
+        assertThrows(IllegalArgumentException.class, () -> Forks.builder().forkTimeout(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> Forks.builder().stage("a").stage("a"));
+        assertThrows(IllegalArgumentException.class, () -> SequentialGate.builder().minRuns(1));
+        assertThrows(IllegalArgumentException.class, () -> SequentialGate.builder().minRuns(10).maxRuns(5).build());
+    }
+
+    @Test
+    void interleavedPairsAreMarkedAndGatedPaired() throws Exception {
+        Forks a = tiny().gitCommit(null).build();
+        Forks b = tiny().gitCommit(null).jvmArg("-Dwordcount.extra=0.25").build();
+        GateRun run = SequentialGate.builder().minRuns(2).maxRuns(3).seed(3).build().interleave(a, b);
+        assertTrue(run.runs() >= 2 && run.runs() <= 3, run.summary());
+        StageBaseline base = run.baseline().stage("wordcount").orElseThrow();
+        StageBaseline cur = run.current().stage("wordcount").orElseThrow();
+        assertTrue(base.paired() && cur.paired());
+        assertEquals(run.runs(), base.forkCount());
+        assertEquals(run.runs(), cur.forkCount());
+        DimensionComparison p50 = run.report().stages().get(0).dimensions().get(0);
+        assertTrue(p50.note().contains("interleaved pairs, paired t"), p50.note());
+        assertTrue(run.summary().contains("seed 3"), run.summary());
+    }
+
+    @Test
+    void theGateAgainstAStoredBaselineAddsForksUpToItsCap() throws Exception {
+        Baseline stored = tiny().forks(2).build().measure();
+        GateRun run = SequentialGate.builder().minRuns(2).maxRuns(2).build().against(stored, tiny().build());
+        assertEquals(2, run.runs());
+        assertEquals(2, run.current().stage("wordcount").orElseThrow().forkCount());
+        assertTrue(run.stopReason().equals("decided") || run.stopReason().startsWith("run cap"), run.stopReason());
+    }
+}
