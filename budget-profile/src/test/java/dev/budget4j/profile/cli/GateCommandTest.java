@@ -133,4 +133,60 @@ class GateCommandTest {
         run("trend", "--history", history.toString(), "--last", "zero");
         assertEquals(2, code);
     }
+
+    @Test
+    void helpAfterAnyCommandPrintsUsageAndExitsZero() {
+        for (String[] args : new String[][] {{"compare", "--help"}, {"interleave", "-h"}, {"--help"}, {"gate", "--baseline", "x", "--help"}}) {
+            run(args);
+            assertEquals(0, code, String.join(" ", args));
+            assertTrue(out.contains("usage:") && out.contains("interleave --baseline-cp"), out);
+        }
+    }
+
+    @Test
+    void aDirectoryGivenAsAFileIsNamed() {
+        run("compare", "--baseline", dir.toString(), "--current", same.toString());
+        assertEquals(2, code);
+        assertTrue(err.contains(dir.toString()) && err.contains("is a directory"), err);
+        run("gate", "--baseline", dir.toString());
+        assertEquals(2, code);
+        assertTrue(err.contains("is a directory"), err);
+    }
+
+    @Test
+    void forkCommandsCheckTheirOptions() {
+        run("interleave", "--baseline-cp", "a.jar");
+        assertEquals(2, code);
+        assertTrue(err.contains("interleave needs --baseline-cp and --candidate-cp"), err);
+        run("measure", "--forks", "0", "--out", "x.json");
+        assertEquals(2, code);
+        assertTrue(err.contains("--forks must be a whole number in [1, 1000], but was 0"), err);
+        run("gate", "--baseline", base.toString(), "--max-time", "soon");
+        assertEquals(2, code);
+        assertTrue(err.contains("--max-time must be a duration such as 150s, 3m or 500ms, but was 'soon'"), err);
+        run("gate", "--baseline", base.toString(), "--min-forks", "9", "--max-forks", "3");
+        assertEquals(2, code);
+        assertTrue(err.contains("--max-forks must be >= --min-forks (9), but was 3"), err);
+        run("measure", "--out", "x.json", "--jvm-arg", "--add-modules");
+        assertEquals(2, code);
+        assertTrue(err.contains("write --jvm-arg=VALUE"), err);
+        run("measure", "--out", "x.json", "--duet");
+        assertEquals(2, code);
+        assertTrue(err.contains("unknown option --duet for measure"), err);
+    }
+
+    @Test
+    void measureLaunchesForksAndCompareGatesThem() throws Exception {
+        Path file = dir.resolve("forked.json");
+        String suite = "--suite=" + dev.budget4j.profile.WordCountSuite.class.getName();
+        run("measure", suite, "--forks", "2", "--warmup", "200", "--iterations", "50", "--rounds", "2",
+                "--jvm-arg=-Dwordcount.extra=0.25", "--out", file.toString());
+        assertEquals(0, code, err);
+        Baseline read = Baseline.read(file);
+        assertEquals(2, read.stage("wordcount").orElseThrow().forkCount());
+        run("compare", "--baseline", file.toString(), "--current", file.toString());
+        assertEquals(0, code, out + err);
+        assertTrue(out.contains("2 forks (JVMs)"), out);
+        assertTrue(out.contains("2 vs 2 forks, t on fork medians"), out);
+    }
 }
