@@ -167,11 +167,15 @@ public final class Forks {
         Files.deleteIfExists(dir);
     }
 
-    /** This JVM's options, without debugger agents (a second JVM on the same port would fail). */
+    /**
+     * This JVM's options, without debugger agents (a second JVM on the same port would fail) and
+     * without the launcher's module settings (children run {@code ForkMain} on the class path).
+     */
     static List<String> inheritedJvmArgs() {
         List<String> out = new ArrayList<>();
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-agentlib:jdwp") || a.startsWith("-Xrunjdwp") || a.startsWith("-Djava.class.path=")) {
+            if (a.startsWith("-agentlib:jdwp") || a.startsWith("-Xrunjdwp") || a.startsWith("-Djava.class.path=")
+                    || a.startsWith("-Djdk.module.")) {
                 continue;
             }
             out.add(a);

@@ -86,7 +86,7 @@ public final class SequentialGate {
                 int n = as.size();
                 if (n >= minRuns) {
                     report = gate.compare(Baseline.merge(as), Baseline.merge(bs));
-                    if (report.status() != GateStatus.INCONCLUSIVE) {
+                    if (decided(report)) {
                         stop = "decided";
                         break;
                     }
@@ -149,7 +149,7 @@ public final class SequentialGate {
                 int n = runs.size();
                 if (n >= minRuns) {
                     report = gate.compare(stored, Baseline.merge(runs));
-                    if (report.status() != GateStatus.INCONCLUSIVE) {
+                    if (decided(report)) {
                         stop = "decided";
                         break;
                     }
@@ -170,6 +170,28 @@ public final class SequentialGate {
         } finally {
             Forks.deleteDirectory(dir);
         }
+    }
+
+    /**
+     * True when more runs cannot change the outcome: a stage regressed, or no dimension has an
+     * interval that straddles its rule. A stage missing on one side, or a dimension measured on one
+     * side only, stays INCONCLUSIVE however many runs are added, so it does not keep the gate going.
+     */
+    static boolean decided(GateReport report) {
+        if (report.status() == GateStatus.REGRESSION) {
+            return true;
+        }
+        for (StageComparison s : report.stages()) {
+            if (s.baseline() == null || s.current() == null) {
+                continue;
+            }
+            for (DimensionComparison d : s.dimensions()) {
+                if (d.status() == GateStatus.INCONCLUSIVE && Double.isFinite(d.ciLow()) && Double.isFinite(d.ciHigh())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static GateRun finish(GateReport report, Baseline base, Baseline cur, int runs, long start, String stop,
