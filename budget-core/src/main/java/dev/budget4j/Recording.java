@@ -102,6 +102,22 @@ public final class Recording {
                 end - s.elapsedNanos(), end, s.peakRssBytes().orElse(-1), s.rssGrowthBytes().orElse(-1));
     }
 
+    /**
+     * A budgeted stage's recording since the previous interval ({@link BudgetedStage#intervalSnapshot()}):
+     * call it on a schedule to get consecutive, non-overlapping intervals, e.g. for an interval log.
+     * Each call starts a new interval, so one consumer per stage should use it.
+     *
+     * @param stage the stage, not null
+     * @return the interval's recording; its span ends now
+     */
+    public static Recording interval(BudgetedStage<?, ?> stage) {
+        Require.notNull(stage, "stage");
+        StageSnapshot s = stage.intervalSnapshot();
+        long end = epochNanosNow();
+        return of(s.stage(), stage.budget(), s.histogram(), s.failures(), s.allocatedBytes().orElse(-1),
+                end - s.elapsedNanos(), end, s.peakRssBytes().orElse(-1), s.rssGrowthBytes().orElse(-1));
+    }
+
     private static long epochNanosNow() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();

@@ -137,6 +137,11 @@ public final class Baseline {
         }
         parts.values().forEach(p -> b.stage(StageBaseline.merge(p)));
         notes.forEach(b::note);
+        Set<MachineFingerprint> machines = new LinkedHashSet<>();
+        runs.forEach(r -> machines.add(r.machine));
+        if (machines.size() > 1) {
+            b.note("merged from runs on " + machines.size() + " different machines; the machine shown is the first run's");
+        }
         return b.build();
     }
 

@@ -27,6 +27,7 @@ import java.util.Set;
  * java -cp APP:budget-profile-VERSION-cli.jar dev.budget4j.profile.cli.GateCommand measure --suite CLASS --out F.json
  * java -cp APP:budget-profile-VERSION-cli.jar dev.budget4j.profile.cli.GateCommand gate --baseline F.json --suite CLASS
  * java -jar budget-profile-VERSION-cli.jar interleave --baseline-cp OLD --candidate-cp NEW --suite CLASS
+ * java -jar budget-profile-VERSION-cli.jar merge --in a.hlog --in b.hlog --out fleet.json
  * java -jar budget-profile-VERSION-cli.jar trend --history runs.jsonl [--last N] [--markdown F]
  * </pre>
  * {@code --help} after any command prints the usage ({@link #USAGE}).
@@ -57,6 +58,8 @@ public final class GateCommand {
             "          [--min-pairs N] [--max-pairs N] [--max-time T] [--order-seed N] [--duet]",
             "          [--out-baseline F] [--out-current F] SUITE-OPTIONS GATE-OPTIONS",
             "          runs the two builds' forks in randomized interleaved pairs until decided, and gates the paired ratios",
+            "  merge --in FILE [--in FILE]... --out F",
+            "          merges runs from many JVMs (baseline files, interval logs .hlog, JMH results) into one baseline",
             "  trend --history runs.jsonl [--last N] [--markdown F]",
             "SUITE-OPTIONS: [--suite CLASS] [--stage NAME]... [--warmup CALLS] [--iterations CALLS] [--rounds N]",
             "          [--seed N] [--rss] [--jvm-arg ARG]...   (a value starting with -- is written --jvm-arg=VALUE)",
@@ -109,6 +112,8 @@ public final class GateCommand {
                     return compare(args, out, err);
                 case "trend":
                     return trend(args, out);
+                case "merge":
+                    return merge(args, out);
                 case "measure":
                     return ForkCommands.measure(args, out);
                 case "gate":
@@ -116,7 +121,7 @@ public final class GateCommand {
                 case "interleave":
                     return ForkCommands.interleave(args, out, err);
                 default:
-                    throw new UsageException("unknown command '" + args[0] + "'; expected compare, measure, gate, interleave or trend");
+                    throw new UsageException("unknown command '" + args[0] + "'; expected compare, measure, gate, interleave, merge or trend");
             }
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
@@ -200,6 +205,27 @@ public final class GateCommand {
         Baseline baseline = RunFiles.read(o.path("--baseline"));
         Baseline current = RunFiles.read(o.path("--current"));
         return finish(gate.compare(baseline, current), null, o, out, err);
+    }
+
+    private static int merge(String[] args, PrintStream out) throws IOException {
+        Options o = Options.parse(args, Set.of("--out"), Set.of("--in"), Set.of());
+        Path target = o.requiredPath("--out");
+        if (o.all("--in").isEmpty()) {
+            throw new UsageException("merge needs at least one --in FILE");
+        }
+        java.util.List<Baseline> runs = new java.util.ArrayList<>();
+        for (String in : o.all("--in")) {
+            if (in.isBlank()) {
+                throw new UsageException("option --in needs a file name");
+            }
+            runs.add(RunFiles.read(Path.of(in)));
+        }
+        Baseline merged = Baseline.merge(runs);
+        merged.write(target);
+        int forks = merged.stages().values().stream().mapToInt(s -> s.forkCount()).max().orElse(0);
+        out.printf("merged %d run(s): %d stage(s), up to %d fork(s) per stage; wrote %s%n", runs.size(), merged.stages().size(),
+                forks, target);
+        return PASS;
     }
 
     private static int trend(String[] args, PrintStream out) throws IOException {

@@ -1,0 +1,144 @@
+package dev.budget4j.profile;
+
+import dev.budget4j.Budget;
+import dev.budget4j.Dimension;
+import dev.budget4j.Recording;
+import dev.budget4j.profile.internal.Args;
+import dev.budget4j.profile.internal.AtomicFiles;
+import dev.budget4j.profile.internal.HlogCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Budgeted stages' recordings in HdrHistogram's interval log format ({@code .hlog}, log format
+ * version 1.3): one interval histogram per line, tagged with the stage's name, readable by
+ * HdrHistogram's own {@code HistogramLogReader} and log processing tools. Before each interval a
+ * {@code #budget4j} comment line carries what the histogram cannot: failures, allocation, RSS, the
+ * exact span in nanoseconds and the budget; tools that do not know it skip it as a comment.
+ *
+ * <pre>{@code
+ * List<Recording> intervals = new ArrayList<>();
+ * intervals.add(Recording.interval(tokenize));          // e.g. once a minute, per stage
+ * RecordingLog.write(Path.of("perf/instance-7.hlog"), intervals);
+ * Baseline fleet = RecordingLog.toBaseline(RecordingLog.read(Path.of("perf/instance-7.hlog")));
+ * }</pre>
+ *
+ * <p>Latencies are nanoseconds; tags are the stage names with every character outside
+ * {@code [A-Za-z0-9._~-]} percent-encoded (HdrHistogram tags may hold no spaces or commas).
+ * A log written by another program reads too: its intervals have no failures, no allocation, no
+ * budget, and the stage name of their tag ({@code default} when untagged).
+ */
+public final class RecordingLog {
+    private RecordingLog() {
+    }
+
+    /**
+     * Writes intervals to a log, atomically (a temporary file, then a move): a reader sees the
+     * old file or the whole new one.
+     *
+     * @param file the log file, not null
+     * @param intervals the intervals in the order to write, not null (may be empty)
+     * @throws IOException when the file cannot be written
+     */
+    public static void write(Path file, List<Recording> intervals) throws IOException {
+        Args.notNull(file, "file");
+        Args.notNull(intervals, "intervals");
+        AtomicFiles.writeAtomically(file, HlogCodec.write(intervals, MachineFingerprint.current()));
+    }
+
+    /**
+     * Reads a log.
+     *
+     * @param file the log, not null
+     * @return its intervals, in file order
+     * @throws BaselineFormatException naming the file, the line and the problem: a corrupt or
+     *     truncated histogram, a histogram of another precision, a malformed {@code #budget4j} line
+     * @throws IOException when the file cannot be read
+     */
+    public static List<Recording> read(Path file) throws IOException {
+        Args.notNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new BaselineFormatException(file, "is a directory, not an interval log");
+        }
+        try {
+            return HlogCodec.read(Files.readAllLines(file));
+        } catch (IllegalArgumentException e) {
+            throw new BaselineFormatException(file, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a log as one JVM's run ({@link #toBaseline}); the machine is the one the log's header
+     * names, or an unknown machine for a log written by another program.
+     *
+     * @param file the log, not null
+     * @return the run
+     * @throws BaselineFormatException naming the file, the line and the problem
+     * @throws IOException when the file cannot be read
+     */
+    public static Baseline readBaseline(Path file) throws IOException {
+        List<Recording> intervals = read(file);
+        if (intervals.isEmpty()) {
+            throw new BaselineFormatException(file, "holds no interval histograms");
+        }
+        try {
+            MachineFingerprint m = HlogCodec.machine(Files.readAllLines(file));
+            return toBaseline(intervals, m == null ? new MachineFingerprint("unknown", 0, 0, 0, "unknown", "unknown", "unknown") : m);
+        } catch (IllegalArgumentException e) {
+            throw new BaselineFormatException(file, e.getMessage());
+        }
+    }
+
+    /**
+     * One JVM's intervals as a run: per stage one fork whose rounds are the stage's intervals, the
+     * histograms merged, failures and allocation summed, the wall time the sum of the intervals.
+     *
+     * @param intervals intervals of one JVM, not empty
+     * @param machine the machine they ran on, not null
+     * @return the run; created at the earliest interval's start, no git commit
+     * @throws IllegalArgumentException when one stage's intervals carry different budgets
+     */
+    public static Baseline toBaseline(List<Recording> intervals, MachineFingerprint machine) {
+        Args.notEmpty(intervals, "intervals");
+        Args.notNull(machine, "machine");
+        Map<String, List<Recording>> byStage = new LinkedHashMap<>();
+        long first = Long.MAX_VALUE;
+        for (Recording r : intervals) {
+            byStage.computeIfAbsent(r.stage(), k -> new ArrayList<>()).add(r);
+            first = Math.min(first, r.startEpochNanos());
+        }
+        Baseline.Builder b = Baseline.builder().createdAt(Instant.ofEpochSecond(0, first)).gitCommit(null).machine(machine);
+        byStage.forEach((stage, list) -> b.stage(stage(stage, list)));
+        return b.build();
+    }
+
+    private static StageBaseline stage(String name, List<Recording> intervals) {
+        Recording all = intervals.get(0);
+        for (int i = 1; i < intervals.size(); i++) {
+            all = all.merge(intervals.get(i)); // refuses a second budget, naming both
+        }
+        List<RoundResult> rounds = new ArrayList<>();
+        long elapsed = 0;
+        for (Recording r : intervals) {
+            long span = r.endEpochNanos() - r.startEpochNanos();
+            long peak = r.peakRssBytes().orElse(-1);
+            long start = peak < 0 ? -1 : peak - r.rssGrowthBytes().orElse(0);
+            rounds.add(new RoundResult(rounds.size(), r.histogram(), r.failures(), span, r.allocatedBytes().orElse(-1), peak,
+                    start));
+            elapsed += span;
+        }
+        Map<String, double[]> perRound = new LinkedHashMap<>();
+        for (Dimension d : StageBaseline.RECORDED) {
+            perRound.put(d.label(), rounds.stream().mapToDouble(r -> r.value(d)).toArray());
+        }
+        Budget budget = all.budget().orElse(null);
+        return new StageBaseline(name, all.histogram(), all.failures(), elapsed, all.allocatedBytes().orElse(-1),
+                all.peakRssBytes().orElse(-1), all.rssGrowthBytes().orElse(-1), budget, perRound);
+    }
+}
