@@ -95,11 +95,7 @@ public final class Recording {
      * @return the recording
      */
     public static Recording of(BudgetedStage<?, ?> stage) {
-        Require.notNull(stage, "stage");
-        StageSnapshot s = stage.snapshot();
-        long end = epochNanosNow();
-        return of(s.stage(), stage.budget(), s.histogram(), s.failures(), s.allocatedBytes().orElse(-1),
-                end - s.elapsedNanos(), end, s.peakRssBytes().orElse(-1), s.rssGrowthBytes().orElse(-1));
+        return ofSnapshot(Require.notNull(stage, "stage"), stage.snapshot());
     }
 
     /**
@@ -111,8 +107,11 @@ public final class Recording {
      * @return the interval's recording; its span ends now
      */
     public static Recording interval(BudgetedStage<?, ?> stage) {
-        Require.notNull(stage, "stage");
-        StageSnapshot s = stage.intervalSnapshot();
+        return ofSnapshot(Require.notNull(stage, "stage"), stage.intervalSnapshot());
+    }
+
+    /** A snapshot of {@code stage} as a recording whose span ends now. */
+    private static Recording ofSnapshot(BudgetedStage<?, ?> stage, StageSnapshot s) {
         long end = epochNanosNow();
         return of(s.stage(), stage.budget(), s.histogram(), s.failures(), s.allocatedBytes().orElse(-1),
                 end - s.elapsedNanos(), end, s.peakRssBytes().orElse(-1), s.rssGrowthBytes().orElse(-1));

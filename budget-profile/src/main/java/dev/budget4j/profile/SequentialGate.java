@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * A gate that measures until it can decide: it adds forks (or pairs of forks) while the
@@ -79,27 +81,7 @@ public final class SequentialGate {
         List<Baseline> as = new ArrayList<>();
         List<Baseline> bs = new ArrayList<>();
         try {
-            long lastRun = 0;
-            GateReport report = null;
-            String stop;
-            while (true) {
-                int n = as.size();
-                if (n >= minRuns) {
-                    report = gate.compare(Baseline.merge(as), Baseline.merge(bs));
-                    if (decided(report)) {
-                        stop = "decided";
-                        break;
-                    }
-                }
-                if (n >= maxRuns) {
-                    stop = "run cap reached, still inconclusive";
-                    break;
-                }
-                if (n >= minRuns && System.nanoTime() - start + lastRun > maxTime.toNanos()) {
-                    stop = "time cap reached, still inconclusive";
-                    break;
-                }
-                long t0 = System.nanoTime();
+            Stop stop = sequence(start, as::size, () -> gate.compare(Baseline.merge(as), Baseline.merge(bs)), n -> {
                 if (duet) {
                     ChildJvm a = baseline.start(dir);
                     ChildJvm b = candidate.start(dir);
@@ -112,11 +94,8 @@ public final class SequentialGate {
                     bs.add(candidate.collect(candidate.start(dir), n));
                     as.add(baseline.collect(baseline.start(dir), n));
                 }
-                lastRun = System.nanoTime() - t0;
-            }
-            Baseline base = Baseline.merge(as);
-            Baseline cur = Baseline.merge(bs);
-            return finish(report, base, cur, as.size(), start, stop, settings);
+            });
+            return finish(stop, Baseline.merge(as), Baseline.merge(bs), as.size(), start, settings);
         } finally {
             Forks.deleteDirectory(dir);
         }
@@ -142,31 +121,9 @@ public final class SequentialGate {
         long start = System.nanoTime();
         List<Baseline> runs = new ArrayList<>();
         try {
-            long lastRun = 0;
-            GateReport report = null;
-            String stop;
-            while (true) {
-                int n = runs.size();
-                if (n >= minRuns) {
-                    report = gate.compare(stored, Baseline.merge(runs));
-                    if (decided(report)) {
-                        stop = "decided";
-                        break;
-                    }
-                }
-                if (n >= maxRuns) {
-                    stop = "run cap reached, still inconclusive";
-                    break;
-                }
-                if (n >= minRuns && System.nanoTime() - start + lastRun > maxTime.toNanos()) {
-                    stop = "time cap reached, still inconclusive";
-                    break;
-                }
-                long t0 = System.nanoTime();
-                runs.add(candidate.collect(candidate.start(dir), -1));
-                lastRun = System.nanoTime() - t0;
-            }
-            return finish(report, stored, Baseline.merge(runs), runs.size(), start, stop, settings);
+            Stop stop = sequence(start, runs::size, () -> gate.compare(stored, Baseline.merge(runs)),
+                    n -> runs.add(candidate.collect(candidate.start(dir), -1)));
+            return finish(stop, stored, Baseline.merge(runs), runs.size(), start, settings);
         } finally {
             Forks.deleteDirectory(dir);
         }
@@ -194,10 +151,40 @@ public final class SequentialGate {
         return true;
     }
 
-    private static GateRun finish(GateReport report, Baseline base, Baseline cur, int runs, long start, String stop,
-            String settings) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new GateRun(report, base, cur, runs, elapsed, stop, settings);
+    /** One more pair or fork; {@code n} is how many there are so far. */
+    private interface Step {
+        void run(int n) throws IOException, InterruptedException;
+    }
+
+    private record Stop(GateReport report, String reason) {
+    }
+
+    /** Looks after each run from the minimum on; stops when decided, at the run cap, or before the time cap. */
+    private Stop sequence(long start, IntSupplier count, Supplier<GateReport> look, Step step)
+            throws IOException, InterruptedException {
+        long lastRun = 0;
+        while (true) {
+            int n = count.getAsInt();
+            if (n >= minRuns) {
+                GateReport report = look.get();
+                if (decided(report)) {
+                    return new Stop(report, "decided");
+                }
+                if (n >= maxRuns) {
+                    return new Stop(report, "run cap reached, still inconclusive");
+                }
+                if (System.nanoTime() - start + lastRun > maxTime.toNanos()) {
+                    return new Stop(report, "time cap reached, still inconclusive");
+                }
+            }
+            long t0 = System.nanoTime();
+            step.run(n);
+            lastRun = System.nanoTime() - t0;
+        }
+    }
+
+    private static GateRun finish(Stop stop, Baseline base, Baseline cur, int runs, long start, String settings) {
+        return new GateRun(stop.report(), base, cur, runs, Duration.ofNanos(System.nanoTime() - start), stop.reason(), settings);
     }
 
     /** Configures a {@link SequentialGate}; each setting may be given once. */
