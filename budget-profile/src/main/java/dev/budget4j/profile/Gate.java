@@ -194,8 +194,7 @@ public final class Gate {
                         d.note().isEmpty() ? note : d.note() + "; " + note);
             }
             est = Stats.unpairedLogRatio(pb, pc, confidence);
-            how = pb.length + " vs " + pc.length + " forks, t on fork medians"
-                    + (Math.min(pb.length, pc.length) == 1 ? " (one side has 1 fork: the other's JVM-to-JVM variance stands for it)" : "");
+            how = pb.length + " vs " + pc.length + " forks, t on fork medians";
         }
         if (Double.isNaN(est[0])) {
             DimensionComparison d = compare(rule, baseline.perRound(dim), current.perRound(dim));

@@ -112,7 +112,8 @@ class ForkedBaselineTest {
         GateReport same = Gate.defaults().compare(baseline(forks(6, 1, 10)), baseline(forks(6, 1, 11)));
         DimensionComparison p50 = same.stages().get(0).dimensions().get(0);
         assertTrue(p50.note().startsWith("6 vs 6 forks, t on fork medians"), p50.note());
-        assertTrue(p50.ciLow() < 1 && p50.ciHigh() > 1, p50.toString());
+        assertEquals(GateStatus.PASS, p50.status(), p50.toString());
+        assertTrue(p50.ciHigh() / p50.ciLow() > 1.1, "the launches' two speeds widen the interval: " + p50);
         GateReport slower = Gate.defaults().compare(baseline(forks(6, 1, 10)), baseline(forks(6, 1.5, 12)));
         assertEquals(GateStatus.REGRESSION, slower.status(), slower.toConsoleTable());
     }

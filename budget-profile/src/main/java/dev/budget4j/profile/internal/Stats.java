@@ -131,9 +131,10 @@ public final class Stats {
     /**
      * A Student t confidence interval of the ratio of geometric means {@code current / baseline}
      * from one value per fork on each side, computed on logarithms (so a ratio and its inverse get
-     * mirrored intervals). With at least two forks on each side the variances are not pooled
-     * (Welch); with one fork on one side the other side's between-fork variance stands for both
-     * (pooled, {@code nb + nc - 2} degrees of freedom).
+     * mirrored intervals). The between-fork variance is pooled over both sides
+     * ({@code nb + nc - 2} degrees of freedom): JVM-to-JVM spread is a property of the machine and
+     * the code's kind, and a stored baseline often has few forks, whose own variance (Welch) would
+     * leave one or two degrees of freedom and an interval as wide as the data allow.
      *
      * @return {ratio, low, high}; NaN when a value is not positive or there are fewer than three forks in all
      */
@@ -146,18 +147,8 @@ public final class Stats {
         double[] lb = logs(baseline);
         double[] lc = logs(current);
         double diff = mean(lc) - mean(lb);
-        double se;
-        double df;
-        if (nb >= 2 && nc >= 2) {
-            double vb = variance(lb) / nb;
-            double vc = variance(lc) / nc;
-            se = Math.sqrt(vb + vc);
-            df = se == 0 ? nb + nc - 2 : (vb + vc) * (vb + vc) / (vb * vb / (nb - 1) + vc * vc / (nc - 1));
-        } else {
-            double ss = sumOfSquares(lb) + sumOfSquares(lc);
-            df = nb + nc - 2;
-            se = Math.sqrt(ss / df * (1.0 / nb + 1.0 / nc));
-        }
+        double df = nb + nc - 2;
+        double se = Math.sqrt((sumOfSquares(lb) + sumOfSquares(lc)) / df * (1.0 / nb + 1.0 / nc));
         double t = studentTQuantile(1 - (1 - confidence) / 2, df);
         return new double[] {Math.exp(diff), Math.exp(diff - t * se), Math.exp(diff + t * se)};
     }
