@@ -74,6 +74,30 @@ class BudgetMetersTest {
     }
 
     @Test
+    void eachRefreshPublishesOnlyTheNewCallsAboveAndBelowEarlierOnes() {
+        BudgetedStage<Long, Long> stage = Budgets.budgeted(Stage.of("mixed", (Long micros) -> {
+            ticker.advanceNanos(micros * 1000);
+            return micros;
+        })).budget(Budget.parse("p99<=5ms")).ticker(ticker).build();
+        StageMeters meters = manual(stage, registry);
+        Timer timer = registry.get("budget4j.stage.latency").timer();
+        for (int i = 0; i < 10; i++) {
+            stage.apply(1000L);
+        }
+        assertEquals(10, meters.refresh());
+        for (int i = 0; i < 3; i++) {
+            stage.apply(50_000L); // above anything published before
+            stage.apply(500L);    // below
+            stage.apply(1000L);   // the same as before
+        }
+        assertEquals(9, meters.refresh());
+        assertEquals(19, timer.count());
+        assertEquals(50.0, timer.max(TimeUnit.MILLISECONDS), 0.05);
+        double millis = 13 * 1.0 + 3 * 50.0 + 3 * 0.5;
+        assertEquals(millis, timer.totalTime(TimeUnit.MILLISECONDS), millis * 1e-3);
+    }
+
+    @Test
     void theTimerPublishesTheBudgetsPercentilesAndItsLimitsAsObjectives() {
         BudgetedStage<Long, Long> stage = stage("embed", "p50<=1ms p99.9<=5ms max<=20ms", Duration.ofMillis(2));
         StageMeters meters = manual(stage, registry);

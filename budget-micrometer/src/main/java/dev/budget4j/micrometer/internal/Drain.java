@@ -35,13 +35,8 @@ public final class Drain {
     public synchronized long refresh() {
         StageSnapshot now = stage.snapshot();
         Histogram total = now.histogram();
-        long calls = total.getTotalCount() - (published == null ? 0 : published.getTotalCount());
+        long calls = Replay.latencySince(published, total, meters.latency);
         if (calls > 0) {
-            Histogram delta = total.copy();
-            if (published != null) {
-                delta.subtract(published);
-            }
-            Replay.latency(delta, meters.latency);
             meters.calls.increment(calls);
             meters.failures.increment(now.failures() - publishedFailures);
             if (meters.allocation != null && now.allocatedBytes().isPresent()) {

@@ -16,19 +16,23 @@ final class Replay {
     }
 
     /**
-     * Records every value of a latency histogram into a timer, as many times as it was counted.
-     * Values are HdrHistogram's highest equivalent value of each bucket (3 significant digits), the
-     * value budget-core reports percentiles with, so a call counts as within a service-level
-     * objective in Micrometer exactly when it does in budget-core.
+     * Records into a timer every call that {@code total} has and {@code published} has not, each
+     * value as many times as the difference of the two counts. Values are HdrHistogram's highest
+     * equivalent value of each bucket (3 significant digits), the value budget-core reports
+     * percentiles with, so a call counts as within a service-level objective in Micrometer exactly
+     * when it does in budget-core.
      *
-     * @param latencyNanos the calls to replay, in nanoseconds
+     * @param published the calls replayed before, in nanoseconds, or null for none; a subset of {@code total}
+     * @param total every call so far, in nanoseconds
      * @return calls replayed
      */
-    static long latency(AbstractHistogram latencyNanos, Timer timer) {
+    static long latencySince(AbstractHistogram published, AbstractHistogram total, Timer timer) {
         long calls = 0;
-        for (HistogramIterationValue v : latencyNanos.recordedValues()) {
+        long publishedMax = published == null ? -1 : published.getMaxValue();
+        for (HistogramIterationValue v : total.recordedValues()) {
             long nanos = v.getValueIteratedTo();
-            long count = v.getCountAddedInThisIterationStep();
+            long before = nanos <= publishedMax ? published.getCountAtValue(nanos) : 0;
+            long count = v.getCountAtValueIteratedTo() - before;
             for (long i = 0; i < count; i++) {
                 timer.record(nanos, TimeUnit.NANOSECONDS);
             }
