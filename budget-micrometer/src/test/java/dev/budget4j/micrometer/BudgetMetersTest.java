@@ -121,6 +121,18 @@ class BudgetMetersTest {
     }
 
     @Test
+    void percentilesCanBeLeftOut() {
+        BudgetedStage<Long, Long> stage = stage("nopct", "p50<=1ms p99<=5ms", Duration.ofMillis(2));
+        StageMeters meters = BudgetMeters.builder(stage).percentiles(false).refreshEvery(Duration.ZERO)
+                .bindTo(registry);
+        stage.apply(1L);
+        meters.refresh();
+        HistogramSnapshot snapshot = registry.get("budget4j.stage.latency").timer().takeSnapshot();
+        assertEquals(0, snapshot.percentileValues().length);
+        assertTrue(snapshot.histogramCounts().length > 0, "the buckets stay");
+    }
+
+    @Test
     void limitGaugesAreInBaseUnits() {
         BudgetedStage<Long, Long> stage = Budgets.budgetedStage("units", (Long x) -> x,
                 Budget.parse("p99<=5ms max<=2s throughput>=5000/s errors<=0.1% alloc<=4KiB"));

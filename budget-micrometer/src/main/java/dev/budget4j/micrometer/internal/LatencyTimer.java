@@ -31,28 +31,35 @@ public final class LatencyTimer {
     }
 
     /**
-     * Registers the timer.
+     * How the timer is built.
      *
+     * @param percentiles whether to publish the budget's percentiles
+     * @param percentileHistogram whether to publish the percentile histogram
      * @param minimum lowest percentile-histogram bucket, or null for the default derived from the budget
      * @param maximum highest percentile-histogram bucket, or null for the default derived from the budget
      */
-    public static Timer register(MeterRegistry registry, MeterNames names, String stage, Budget budget,
-            boolean percentileHistogram, Duration minimum, Duration maximum) {
+    public record Shape(boolean percentiles, boolean percentileHistogram, Duration minimum, Duration maximum) {
+    }
+
+    /** Registers the timer. */
+    public static Timer register(MeterRegistry registry, MeterNames names, String stage, Budget budget, Shape shape) {
         Timer.Builder builder = Timer.builder(names.latency())
                 .description("Latency of each call of the stage, failed calls included, as budget4j recorded it"
                         + " (3 significant digits)")
                 .tag(MeterNames.STAGE_TAG, stage)
-                .publishPercentiles(percentiles(budget))
                 .serviceLevelObjectives(objectives(budget))
-                .publishPercentileHistogram(percentileHistogram);
+                .publishPercentileHistogram(shape.percentileHistogram());
+        if (shape.percentiles()) {
+            builder.publishPercentiles(percentiles(budget));
+        }
         long smallest = latencyLimitNanos(budget, true);
-        if (minimum != null) {
-            builder.minimumExpectedValue(minimum);
+        if (shape.minimum() != null) {
+            builder.minimumExpectedValue(shape.minimum());
         } else if (smallest > 0) {
             builder.minimumExpectedValue(defaultMinimum(smallest));
         }
-        if (maximum != null) {
-            builder.maximumExpectedValue(maximum);
+        if (shape.maximum() != null) {
+            builder.maximumExpectedValue(shape.maximum());
         } else if (smallest > 0) {
             builder.maximumExpectedValue(defaultMaximum(latencyLimitNanos(budget, false)));
         }

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,13 +35,12 @@ public final class StageInstruments {
      * Registers a stage's meters.
      *
      * @param withAllocation whether the stage tracks allocation (only then is there a summary)
-     * @param minimum lowest percentile-histogram bucket, or null for the default
-     * @param maximum highest percentile-histogram bucket, or null for the default
+     * @param shape the latency timer's settings
      * @throws IllegalStateException when the registry already has this stage's meters: two bindings
      *     would add into the same counters
      */
     public static StageInstruments register(MeterRegistry registry, MeterNames names, String stage, Budget budget,
-            boolean withAllocation, boolean percentileHistogram, Duration minimum, Duration maximum) {
+            boolean withAllocation, LatencyTimer.Shape shape) {
         synchronized (registry) {
             if (registry.find(names.calls()).tag(MeterNames.STAGE_TAG, stage).counter() != null) {
                 throw new IllegalStateException("stage '" + stage + "' must be bound once per registry, but "
@@ -50,8 +48,7 @@ public final class StageInstruments {
                         + " close the other binding first");
             }
             List<Meter> meters = new ArrayList<>();
-            Timer latency = LatencyTimer.register(registry, names, stage, budget, percentileHistogram, minimum,
-                    maximum);
+            Timer latency = LatencyTimer.register(registry, names, stage, budget, shape);
             meters.add(latency);
             Counter calls = Counter.builder(names.calls())
                     .description("Calls of the stage, successful and failed")
