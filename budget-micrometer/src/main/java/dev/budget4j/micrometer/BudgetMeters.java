@@ -114,8 +114,9 @@ public final class BudgetMeters {
         /**
          * @param on whether the latency timer publishes the budget's percentiles, computed in this
          *     process (default on). The Prometheus registry does not expose them for a timer with
-         *     buckets, as this one always has, so with it they only cost: switching them off makes
-         *     each call's record on the refreshing thread about 2.5 times cheaper.
+         *     buckets, as this one always has, so with it they only cost: switching them off saves
+         *     about 40% of the refreshing thread's time per call published (the
+         *     {@code MicrometerBinding} benchmark).
          * @return this builder
          */
         public Builder percentiles(boolean on) {
