@@ -1,6 +1,7 @@
 package dev.budget4j.micrometer.internal;
 
 import dev.budget4j.micrometer.MeterNames;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class RuleYaml {
     }
 
     /** A duration as Prometheus writes it, e.g. {@code 5m}. */
-    public static String duration(java.time.Duration duration, String parameter) {
+    public static String duration(Duration duration, String parameter) {
         return PromDuration.format(duration, parameter);
     }
 
