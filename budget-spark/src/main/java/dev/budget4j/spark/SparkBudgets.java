@@ -36,9 +36,6 @@ import org.apache.spark.sql.SparkSession;
  * <p>Thread-safe. Keep the handle until the report is read: the accumulator lives as long as it.
  */
 public final class SparkBudgets {
-    /** The accumulator's name in Spark's UI. */
-    public static final String ACCUMULATOR_NAME = "budget4j";
-
     private final RecordingAccumulator accumulator;
     private final Map<String, StageConfig> declared = new LinkedHashMap<>();
 
@@ -57,7 +54,8 @@ public final class SparkBudgets {
     }
 
     /**
-     * Starts a run: registers its accumulator, named {@value #ACCUMULATOR_NAME}, with the context.
+     * Starts a run: registers its accumulator with the context (without a name, so it does not
+     * appear in Spark's UI: Spark would read a named one after every task).
      *
      * @param context the driver's context, not null and not stopped
      * @return the run's handle
@@ -65,7 +63,7 @@ public final class SparkBudgets {
     public static SparkBudgets register(SparkContext context) {
         Checks.notNull(context, "context");
         RecordingAccumulator accumulator = new RecordingAccumulator();
-        context.register(accumulator, ACCUMULATOR_NAME);
+        context.register(accumulator);
         return new SparkBudgets(accumulator);
     }
 

@@ -20,9 +20,13 @@ import org.apache.spark.util.AccumulatorV2;
  * attempts only ({@code countFailedValues} is false), so a failed or killed attempt adds nothing.
  *
  * <p>On the wire each stage is its encoded {@link Recording} (HdrHistogram's compressed histogram
- * inside) and the task's ten round values, not Java-serialized objects. A budget conflict (two
- * budgets under one stage name) is kept in the tally and thrown by the driver's report: an
- * exception thrown here, while the scheduler merges, would only be logged.
+ * inside) and the task's ten round values, not Java-serialized objects; the executor encodes, and
+ * the driver decodes on Spark's result threads, so the scheduler's thread only adds histograms. A
+ * budget conflict (two budgets under one stage name) is kept in the tally and thrown by the
+ * driver's report: an exception thrown here, while the scheduler merges, would only be logged.
+ *
+ * <p>Registered without a name: Spark reads a named accumulator's {@link #value()} after every
+ * task on its scheduler thread (for the UI), which would build every stage's recording per task.
  */
 public final class RecordingAccumulator extends AccumulatorV2<Recording, Map<String, Recording>> implements RecordingSink {
     private static final long serialVersionUID = 1L;
@@ -105,16 +109,20 @@ public final class RecordingAccumulator extends AccumulatorV2<Recording, Map<Str
             throw new UnsupportedOperationException("other must be a " + RecordingAccumulator.class.getSimpleName()
                     + " to merge, but was a " + (other == null ? "null" : other.getClass().getName()));
         }
-        Map<String, StageTally> theirs = ((RecordingAccumulator) other).tallies();
+        RecordingAccumulator o = (RecordingAccumulator) other;
+        List<StageTally> theirs;
+        synchronized (o) {
+            theirs = new ArrayList<>(o.tallies.values());
+        }
         synchronized (this) {
-            theirs.forEach((stage, t) -> {
-                StageTally mine = tallies.get(stage);
+            for (StageTally t : theirs) {
+                StageTally mine = tallies.get(t.stage());
                 if (mine == null) {
-                    tallies.put(stage, t);
+                    tallies.put(t.stage(), t.copy());
                 } else {
                     mine.merge(t);
                 }
-            });
+            }
         }
     }
 

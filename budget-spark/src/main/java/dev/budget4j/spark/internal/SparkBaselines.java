@@ -28,7 +28,7 @@ public final class SparkBaselines {
         int executors = 0;
         int tasks = 0;
         for (StageTally t : tallies.values()) {
-            if (t.merged().calls() == 0) {
+            if (t.calls() == 0) {
                 continue;
             }
             b.stage(stage(t));

@@ -1,5 +1,6 @@
 package dev.budget4j.spark.internal;
 
+import dev.budget4j.Budget;
 import dev.budget4j.Recording;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -9,24 +10,53 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.HdrHistogram.Histogram;
 
 /**
- * Everything a run knows about one stage: the merged recording of all tasks (exact: histograms
- * add), the summed span of the tasks, and each task's round values grouped by the executor that
- * ran it. The first budget conflict met while merging is kept, not thrown: Spark's scheduler logs
- * and drops an exception thrown while it merges task results, so the driver's report throws it
- * instead, naming the stage and both budgets.
+ * Everything a run knows about one stage: every task's calls merged (exact: histograms add,
+ * counts sum, spans join, as {@link Recording#merge} does), the summed span of the tasks, and
+ * each task's round values grouped by the executor that ran it. The first budget conflict met
+ * while merging is kept, not thrown: Spark's scheduler logs and drops an exception thrown while
+ * it merges task results, so the driver's report throws it instead, naming the stage and both
+ * budgets.
+ *
+ * <p>The merged histogram is kept mutable and added to in place, because the driver merges on
+ * Spark's scheduler thread, once per task: no copy of the merged histogram per task, as merging
+ * immutable recordings would make. The {@link Recording} is built when asked for.
  *
  * <p>Not thread-safe; the accumulator that owns it synchronizes.
  */
 public final class StageTally {
-    private Recording merged;
+    private final String stage;
+    private final Budget budget;
+    private final Histogram latency;
+    private long failures;
+    private long allocatedBytes;
+    private long startEpochNanos;
+    private long endEpochNanos;
+    private long peakRssBytes;
+    private long rssGrowthBytes;
     private long summedSpanNanos;
     private final Map<String, List<double[]>> rounds = new LinkedHashMap<>();
     private String conflict;
 
-    private StageTally(Recording merged) {
-        this.merged = merged;
+    private StageTally(Recording r, Histogram latency) {
+        this.stage = r.stage();
+        this.budget = r.budget().orElse(null);
+        this.latency = latency;
+        this.failures = r.failures();
+        this.allocatedBytes = r.allocatedBytes().orElse(-1);
+        this.startEpochNanos = r.startEpochNanos();
+        this.endEpochNanos = r.endEpochNanos();
+        this.peakRssBytes = r.peakRssBytes().orElse(-1);
+        this.rssGrowthBytes = r.rssGrowthBytes().orElse(-1);
+    }
+
+    private static StageTally of(Recording r) {
+        Histogram h = r.histogram();
+        h.setAutoResize(true);
+        return new StageTally(r, h);
     }
 
     /**
@@ -37,25 +67,34 @@ public final class StageTally {
      * @return the tally
      */
     public static StageTally ofTask(String executor, Recording taskRecording) {
-        StageTally t = new StageTally(Checks.notNull(taskRecording, "taskRecording"));
+        StageTally t = of(Checks.notNull(taskRecording, "taskRecording"));
         t.summedSpanNanos = taskRecording.endEpochNanos() - taskRecording.startEpochNanos();
         t.rounds.computeIfAbsent(Checks.notNull(executor, "executor"), k -> new ArrayList<>()).add(RoundValues.of(taskRecording));
         return t;
     }
 
     /**
-     * Adds another tally of the same stage: recordings merged, spans summed, rounds appended.
+     * Adds another tally of the same stage: histograms added, failures and allocation summed
+     * (unknown when either is), spans joined and summed, the higher RSS kept, rounds appended.
+     * A tally under another budget is not merged: the conflict is kept for the report.
      *
-     * @param other a tally of the same stage
+     * @param other a tally of the same stage; unchanged
      */
     public void merge(StageTally other) {
-        try {
-            merged = merged.merge(other.merged);
-            summedSpanNanos += other.summedSpanNanos;
-        } catch (IllegalArgumentException e) {
+        if (!Objects.equals(budget, other.budget)) {
             if (conflict == null) {
-                conflict = e.getMessage();
+                conflict = "recordings of stage '" + stage + "' must share one budget to merge, but had '" + budget + "' and '"
+                        + other.budget + "'";
             }
+        } else {
+            latency.add(other.latency);
+            failures += other.failures;
+            allocatedBytes = allocatedBytes < 0 || other.allocatedBytes < 0 ? -1 : allocatedBytes + other.allocatedBytes;
+            startEpochNanos = Math.min(startEpochNanos, other.startEpochNanos);
+            endEpochNanos = Math.max(endEpochNanos, other.endEpochNanos);
+            peakRssBytes = Math.max(peakRssBytes, other.peakRssBytes);
+            rssGrowthBytes = Math.max(rssGrowthBytes, other.rssGrowthBytes);
+            summedSpanNanos += other.summedSpanNanos;
         }
         if (conflict == null && other.conflict != null) {
             conflict = other.conflict;
@@ -66,11 +105,24 @@ public final class StageTally {
         });
     }
 
+    private StageTally(StageTally source) {
+        this.stage = source.stage;
+        this.budget = source.budget;
+        this.latency = source.latency.copy();
+        this.latency.setAutoResize(true);
+        this.failures = source.failures;
+        this.allocatedBytes = source.allocatedBytes;
+        this.startEpochNanos = source.startEpochNanos;
+        this.endEpochNanos = source.endEpochNanos;
+        this.peakRssBytes = source.peakRssBytes;
+        this.rssGrowthBytes = source.rssGrowthBytes;
+        this.summedSpanNanos = source.summedSpanNanos;
+        this.conflict = source.conflict;
+    }
+
     /** @return a deep copy */
     public StageTally copy() {
-        StageTally t = new StageTally(merged);
-        t.summedSpanNanos = summedSpanNanos;
-        t.conflict = conflict;
+        StageTally t = new StageTally(this);
         rounds.forEach((executor, list) -> {
             List<double[]> mine = new ArrayList<>(list.size());
             list.forEach(v -> mine.add(v.clone()));
@@ -81,12 +133,18 @@ public final class StageTally {
 
     /** @return the stage name */
     public String stage() {
-        return merged.stage();
+        return stage;
     }
 
-    /** @return every task's calls merged */
+    /** @return every task's calls merged, as a recording (built on each call) */
     public Recording merged() {
-        return merged;
+        return Recording.of(stage, budget, latency, failures, allocatedBytes, startEpochNanos, endEpochNanos, peakRssBytes,
+                rssGrowthBytes);
+    }
+
+    /** @return calls merged so far */
+    public long calls() {
+        return latency.getTotalCount();
     }
 
     /** @return the tasks' spans summed, nanoseconds (the wall time a baseline divides calls by) */
@@ -117,7 +175,7 @@ public final class StageTally {
      * @throws IOException when the stream fails
      */
     public void write(DataOutput out) throws IOException {
-        byte[] encoded = merged.encode();
+        byte[] encoded = merged().encode();
         out.writeInt(encoded.length);
         out.write(encoded);
         out.writeLong(summedSpanNanos);
@@ -153,7 +211,7 @@ public final class StageTally {
         }
         byte[] encoded = new byte[length];
         in.readFully(encoded);
-        StageTally t = new StageTally(Recording.decode(encoded));
+        StageTally t = of(Recording.decode(encoded));
         t.summedSpanNanos = in.readLong();
         if (in.readBoolean()) {
             t.conflict = in.readUTF();
