@@ -10,13 +10,16 @@ import java.util.function.Function;
  */
 final class TaskFunction implements Stage<Object, Object> {
     private final String name;
-    private Function<Object, Object> function;
+    private volatile Function<Object, Object> function;
 
     TaskFunction(String name) {
         this.name = name;
     }
 
-    /** Set by the checking-out thread before any call of the task; the pool's hand-off orders it. */
+    /**
+     * Set by the checking-out thread before the task's first call; volatile, so other threads of
+     * the task that reach the recorder through a racy read of the stage's cached binding see it.
+     */
     @SuppressWarnings("unchecked")
     void use(Function<?, ?> f) {
         this.function = (Function<Object, Object>) f;
