@@ -92,8 +92,7 @@ public final class SparkReport {
         if (v == null) {
             throw new IllegalArgumentException("end must be a stage of this run " + verdicts.keySet() + ", but was '" + end + "'");
         }
-        StageReport last = new StageReport(root, recordings.get(end).snapshot(), v, stages());
-        return last;
+        return new StageReport(root, recordings.get(end).snapshot(), v, stages());
     }
 
     /**
