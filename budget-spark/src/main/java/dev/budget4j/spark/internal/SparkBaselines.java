@@ -1,0 +1,61 @@
+package dev.budget4j.spark.internal;
+
+import dev.budget4j.Recording;
+import dev.budget4j.profile.Baseline;
+import dev.budget4j.profile.ForkRounds;
+import dev.budget4j.profile.StageBaseline;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Spark run as a baseline for the gate: per stage, the merged histogram, and one fork per
+ * executor whose rounds are the tasks that executor ran. A fork is a JVM in the gate's model, and
+ * an executor is one JVM (often one machine): comparing fork medians puts executor-to-executor
+ * spread into the interval, which rounds pooled across executors would hide.
+ */
+public final class SparkBaselines {
+    private SparkBaselines() {
+    }
+
+    /**
+     * @param tallies the run's tallies by stage; stages without calls are left out
+     * @return the baseline, made now on the driver's machine from the working directory's commit
+     */
+    public static Baseline of(Map<String, StageTally> tallies) {
+        Baseline.Builder b = Baseline.builder();
+        int executors = 0;
+        int tasks = 0;
+        for (StageTally t : tallies.values()) {
+            if (t.calls() == 0) {
+                continue;
+            }
+            b.stage(stage(t));
+            executors = Math.max(executors, t.rounds().size());
+            tasks = Math.max(tasks, t.roundCount());
+        }
+        b.note("Spark run: one fork per executor (" + executors + "), one round per task (" + tasks
+                + " for the busiest stage); the machine shown is the driver's");
+        return b.build();
+    }
+
+    private static StageBaseline stage(StageTally t) {
+        Recording r = t.merged();
+        List<ForkRounds> forks = new ArrayList<>();
+        t.rounds().forEach((executor, rounds) -> {
+            Map<String, double[]> values = new LinkedHashMap<>();
+            for (int d = 0; d < RoundValues.DIMENSIONS.size(); d++) {
+                double[] series = new double[rounds.size()];
+                for (int i = 0; i < series.length; i++) {
+                    double[] round = rounds.get(i);
+                    series[i] = d < round.length ? round[d] : Double.NaN;
+                }
+                values.put(RoundValues.DIMENSIONS.get(d).label(), series);
+            }
+            forks.add(ForkRounds.of(values));
+        });
+        return new StageBaseline(r.stage(), r.histogram(), r.failures(), t.summedSpanNanos(), r.allocatedBytes().orElse(-1),
+                r.peakRssBytes().orElse(-1), r.rssGrowthBytes().orElse(-1), r.budget().orElse(null), forks);
+    }
+}
