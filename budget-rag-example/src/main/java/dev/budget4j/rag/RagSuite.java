@@ -1,5 +1,7 @@
 package dev.budget4j.rag;
 
+import dev.budget4j.Budget;
+import dev.budget4j.Budgets;
 import dev.budget4j.Stage;
 import dev.budget4j.kernel.Kernels;
 import dev.budget4j.kernel.VectorKernels;
@@ -21,7 +23,9 @@ import java.util.SplittableRandom;
  *   <li>{@code query.search}: {@link VectorIndex#search} (score every row, then top 5) over a
  *       {@link SyntheticIndex} of the default run's size, for queries near a random row.</li>
  * </ul>
- * Each stage carries its budget from {@code budgets.properties}. The kernel backend is
+ * Each stage carries its budget from {@code budgets.properties}, overridable without a rebuild as
+ * every budgeted stage is ({@code -Dbudget4j.budget.query.search=...} or the environment variable
+ * {@code BUDGET4J_BUDGET_QUERY_SEARCH}; children inherit both). The kernel backend is
  * {@link Kernels#active()}: the most preferred one available, or the one
  * {@code -Dbudget4j.kernels=java|vector|native} forces.
  */
@@ -46,8 +50,16 @@ public final class RagSuite implements StageSuite {
         Stage<float[], List<Hit>> search = Stage.of("query.search",
                 (float[] q) -> SyntheticIndex.get().search(q, k, kernels));
         return List.of(
-                SuiteStage.of(clean, SuiteDocs::any, budgets.budget("clean")),
-                SuiteStage.of(chunk, (SplittableRandom r) -> Cleaner.clean(SuiteDocs.any(r)), budgets.budget("chunk")),
-                SuiteStage.of(search, SyntheticIndex::query, budgets.budget("query.search")));
+                SuiteStage.of(clean, SuiteDocs::any, budget(clean, budgets)),
+                SuiteStage.of(chunk, (SplittableRandom r) -> Cleaner.clean(SuiteDocs.any(r)), budget(chunk, budgets)),
+                SuiteStage.of(search, SyntheticIndex::query, budget(search, budgets)));
+    }
+
+    /**
+     * A stage's budget as the pipeline's budgeted stage of that name would have it: from the file,
+     * unless a system property or environment variable overrides it (budget-core resolves that).
+     */
+    static Budget budget(Stage<?, ?> stage, BudgetFile budgets) {
+        return Budgets.budgetedStage(stage, budgets.budget(stage.name())).report().verdict().budget();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.budget4j.Budget;
 import dev.budget4j.kernel.Kernels;
 import dev.budget4j.profile.Harness;
 import dev.budget4j.profile.StageBaseline;
@@ -27,6 +28,23 @@ class RagSuiteTest {
         BudgetFile budgets = BudgetFile.defaults();
         for (SuiteStage<?> s : stages) {
             assertEquals(budgets.budget(s.name()), s.budget().orElseThrow(), s.name());
+        }
+    }
+
+    @Test
+    void aBudgetIsOverriddenLikeAnyBudgetedStages() {
+        String key = "budget4j.budget.query.search";
+        String before = System.getProperty(key);
+        System.setProperty(key, "p50<=5ms");
+        try {
+            SuiteStage<?> search = new RagSuite().stages().get(2);
+            assertEquals(Budget.parse("p50<=5ms"), search.budget().orElseThrow());
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
         }
     }
 
