@@ -29,6 +29,7 @@ import java.util.TreeSet;
  * class path; see {@link #childJvmArgs(String)} for the two that are added.
  *
  * @param warmup unrecorded calls per stage and fork before the first round, {@code >= 0}
+ * @param warmupTime the least warm-up time per stage and fork, {@code >= 0}
  * @param iterations timed calls per round, {@code >= 1}
  * @param rounds rounds per stage and fork, {@code >= 1}
  * @param baselineForks forks {@code --save-baseline} measures, {@code >= 3}
@@ -38,10 +39,16 @@ import java.util.TreeSet;
  * @param stages the suite's stages to measure, empty for all
  * @param rules the gate's ratio rules
  */
-record SuiteGate(int warmup, int iterations, int rounds, int baselineForks, int minForks, int maxForks, Duration maxTime,
+record SuiteGate(int warmup, Duration warmupTime, int iterations, int rounds, int baselineForks, int minForks, int maxForks, Duration maxTime,
         List<String> stages, GateRules rules) {
     /** Unrecorded calls per stage before the first round. */
-    static final int WARMUP = 2_000;
+    static final int WARMUP = 1_000;
+    /**
+     * The least warm-up time per stage: on a busy machine the JIT's compiler threads get little
+     * CPU, and a warm-up counted in calls alone left some forks measuring half-compiled code
+     * (chunk at 5 µs in one fork, 28 µs in another; 3 s made six forks agree within 2 µs).
+     */
+    static final Duration WARMUP_TIME = Duration.ofSeconds(2);
     /** Timed calls per round. */
     static final int ITERATIONS = 400;
     /** Rounds per stage and fork. */
@@ -59,6 +66,8 @@ record SuiteGate(int warmup, int iterations, int rounds, int baselineForks, int 
 
     SuiteGate {
         Args.atLeast(warmup, 0, "warmup");
+        Args.notNull(warmupTime, "warmupTime");
+        Args.that(!warmupTime.isNegative(), "warmupTime", "must be >= 0", warmupTime);
         Args.atLeast(iterations, 1, "iterations");
         Args.atLeast(rounds, 1, "rounds");
         Args.that(baselineForks >= 3, "baselineForks", "must be >= 3", baselineForks);
@@ -74,17 +83,18 @@ record SuiteGate(int warmup, int iterations, int rounds, int baselineForks, int 
      * The example's settings.
      *
      * @param rules the gate's rules, not null
-     * @return every stage of the suite; {@value #WARMUP} warm-up calls, then {@value #ROUNDS} rounds of
+     * @return every stage of the suite; {@value #WARMUP} warm-up calls and at least 2 s, then {@value #ROUNDS} rounds of
      *     {@value #ITERATIONS} calls, per stage and fork; {@value #BASELINE_FORKS} baseline forks;
      *     {@value #MIN_FORKS} to {@value #MAX_FORKS} gate forks within 90 s
      */
     static SuiteGate defaults(GateRules rules) {
-        return new SuiteGate(WARMUP, ITERATIONS, ROUNDS, BASELINE_FORKS, MIN_FORKS, MAX_FORKS, MAX_TIME, List.of(), rules);
+        return new SuiteGate(WARMUP, WARMUP_TIME, ITERATIONS, ROUNDS, BASELINE_FORKS, MIN_FORKS, MAX_FORKS, MAX_TIME, List.of(), rules);
     }
 
     /** @return what each fork runs per stage (seed 42, 64 inputs, allocation tracked: the harness's defaults) */
     Harness harness() {
-        return Harness.builder().warmupIterations(warmup).iterations(iterations).rounds(rounds).build();
+        return Harness.builder().warmupIterations(warmup).warmupTime(warmupTime).iterations(iterations).rounds(rounds)
+                .build();
     }
 
     /** @return the names of the stages measured, in order */
@@ -148,8 +158,8 @@ record SuiteGate(int warmup, int iterations, int rounds, int baselineForks, int 
 
     /** @return how the forks measure, for the console: warm-up, rounds and calls per stage */
     String describeFork() {
-        return String.format(Locale.ROOT, "each fork: %,d warm-up calls, then %d rounds of %,d calls, per stage",
-                warmup, rounds, iterations);
+        return String.format(Locale.ROOT, "each fork, per stage: %,d warm-up calls and at least %s, then %d rounds of"
+                + " %,d calls", warmup, Format.nanos(warmupTime.toNanos()), rounds, iterations);
     }
 
     /**

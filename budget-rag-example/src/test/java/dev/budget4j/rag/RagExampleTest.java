@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RagExampleTest {
     private static final String[] TINY = {"--docs", "12", "--queries", "10", "--compare", "0", "--batch", "8"};
     /** Three baseline forks and two gate forks of the cheap chunk stage, a few calls each, under rules no noise can fail. */
-    private static final SuiteGate TINY_SUITE = new SuiteGate(10, 20, 2, 3, 2, 2, Duration.ofMinutes(1),
+    private static final SuiteGate TINY_SUITE = new SuiteGate(10, Duration.ZERO, 20, 2, 3, 2, 2, Duration.ofMinutes(1),
             List.of("chunk"), GateRules.none().with(GateRules.parse("p50<=100x throughput>=0.01x")));
 
     private record Exit(int code, String out, String err) {
