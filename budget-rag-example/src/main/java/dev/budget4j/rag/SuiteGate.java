@@ -39,14 +39,15 @@ import java.util.TreeSet;
  * @param stages the suite's stages to measure, empty for all
  * @param rules the gate's ratio rules
  */
-record SuiteGate(int warmup, Duration warmupTime, int iterations, int rounds, int baselineForks, int minForks, int maxForks, Duration maxTime,
-        List<String> stages, GateRules rules) {
+record SuiteGate(int warmup, Duration warmupTime, int iterations, int rounds, int baselineForks, int minForks,
+        int maxForks, Duration maxTime, List<String> stages, GateRules rules) {
     /** Unrecorded calls per stage before the first round. */
     static final int WARMUP = 1_000;
     /**
      * The least warm-up time per stage: on a busy machine the JIT's compiler threads get little
      * CPU, and a warm-up counted in calls alone left some forks measuring half-compiled code
-     * (chunk at 5 µs in one fork, 28 µs in another; 3 s made six forks agree within 2 µs).
+     * (with 2,000 calls, six forks measured chunk's p50 at 4.1 to 28 µs; with at least 3 s as well,
+     * six forks agreed within 2 µs).
      */
     static final Duration WARMUP_TIME = Duration.ofSeconds(2);
     /** Timed calls per round. */
