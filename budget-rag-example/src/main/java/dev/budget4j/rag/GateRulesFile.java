@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * The baseline gate's ratio rules, read from the checked-in {@code gate-rules.properties}:
- * {@code default = p50<=1.50x ...} for every stage, then {@code stage = rules} lines that win for
+ * {@code default = p50<=1.20x ...} for every stage, then {@code stage = rules} lines that win for
  * that stage.
  */
 final class GateRulesFile {

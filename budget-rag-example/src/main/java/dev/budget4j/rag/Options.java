@@ -19,8 +19,8 @@ import java.util.Locale;
  * @param seed seed of the question and edit choices
  * @param budgets a budget file, or null for the shipped one
  * @param out where reports go, or null for {@code target/rag-report}
- * @param saveBaseline write this run as the baseline
- * @param baseline a baseline to compare with, or null
+ * @param saveBaseline measure the gate suite in fresh JVMs and save it as the baseline
+ * @param baseline a gate suite baseline to gate against, or null
  * @param gate exit non-zero when a budget or the baseline gate fails
  * @param help print usage and exit
  */
@@ -48,8 +48,10 @@ public record Options(int docs, int batch, String backend, int chunkSize, int ov
               --budgets FILE     budget file (default: the shipped budgets.properties)
               --out DIR          report directory: report.html, report.md, report.json, run.json
                                  (default target/rag-report)
-              --save-baseline    also save this run as DIR/baseline.json
-              --baseline FILE    compare with a saved run: the gate's verdict per stage and dimension
+              --save-baseline    also measure the gate suite (clean, chunk, query.search) in fresh JVMs
+                                 and save it as DIR/gate-baseline.json
+              --baseline FILE    gate the suite against a saved gate-baseline.json: forks of this code
+                                 until each stage is decided or a time cap; verdict per stage and dimension
               --gate             exit 1 when a budget is violated or the gate finds a regression
               --help             print this and exit
             """.formatted(DEFAULT_DOCS);

@@ -6,9 +6,8 @@ import dev.budget4j.kernel.Kernels;
 import dev.budget4j.kernel.VectorKernels;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.BaselineFormatException;
-import dev.budget4j.profile.Gate;
 import dev.budget4j.profile.GateReport;
-import dev.budget4j.profile.GateRules;
+import dev.budget4j.profile.GateRun;
 import dev.budget4j.profile.GateStatus;
 import dev.budget4j.profile.OshiMemoryProbe;
 import dev.budget4j.profile.StageComparison;
@@ -23,16 +22,23 @@ import java.util.Locale;
 
 /**
  * The example's entry point: ingests Europarl documents, asks questions, and prints every
- * stage's figures against its budget; with {@code --baseline FILE}, also budget-profile's gate
- * verdict per stage and dimension. Writes {@code report.html}, {@code report.md} and
- * {@code report.json} (budget-profile's report writers) and {@code run.json} (this run as a
- * budget-profile baseline, full histograms included).
+ * stage's figures against its budget. With {@code --save-baseline} it also measures the gate suite
+ * ({@link RagSuite}: the hot stages clean, chunk and query.search) in fresh JVMs and saves it as
+ * {@code gate-baseline.json}; with {@code --baseline FILE} it gates the suite against such a file
+ * with budget-profile's {@link dev.budget4j.profile.SequentialGate} (forks of the current code until
+ * every stage is decided or a time cap), under the rules in {@code gate-rules.properties}. Writes
+ * {@code report.html}, {@code report.md} and {@code report.json} (the run against its budgets, and
+ * the gate when there is one: {@code gate-report.html}, {@code gate-report.json}) and
+ * {@code run.json} (this run as a budget-profile baseline, full histograms included).
  *
  * <p>Exit status: 0 on success; 1 with {@code --gate} when a budget is violated or the gate finds
- * a regression (INCONCLUSIVE does not fail), and when the reports cannot be written; 2 on a bad
- * command line or an unreadable baseline.
+ * a regression (INCONCLUSIVE does not fail), and when a fork fails or the reports cannot be
+ * written; 2 on a bad command line or an unreadable or foreign baseline.
  */
 public final class RagExample {
+    /** File name of the gate suite's baseline that {@code --save-baseline} writes. */
+    static final String SAVED_BASELINE = "gate-baseline.json";
+
     private RagExample() {
     }
 
@@ -54,6 +60,16 @@ public final class RagExample {
      * @return 0, 1 or 2 as described on the class
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /**
+     * Runs the example with the gate suite's settings given (tests use tiny ones).
+     *
+     * @param suite how the suite is measured and gated, or null for {@link SuiteGate#defaults} with
+     *     the rules of {@code gate-rules.properties}
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, SuiteGate suite) {
         Options o;
         try {
             o = Options.parse(args);
@@ -68,7 +84,7 @@ public final class RagExample {
         }
         BudgetFile budgets;
         VectorKernels forced = null;
-        GateRules rules;
+        SuiteGate suiteGate;
         Baseline saved = null;
         try {
             budgets = o.budgets() == null ? BudgetFile.defaults() : BudgetFile.read(o.budgets());
@@ -77,9 +93,10 @@ public final class RagExample {
             } else if (Backends.forcedByProperty()) {
                 forced = Kernels.active();
             }
-            rules = GateRulesFile.defaults();
+            suiteGate = suite != null ? suite : SuiteGate.defaults(GateRulesFile.defaults());
             if (o.baseline() != null) {
                 saved = Baseline.read(o.baseline()); // before the run: a bad file costs no minutes
+                suiteGate.checkBaseline(saved, o.baseline());
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | BaselineFormatException e) {
             err.println("error: " + e.getMessage());
@@ -99,6 +116,34 @@ public final class RagExample {
         for (String name : List.of("vector", "native")) {
             Kernels.unavailableReason(name).ifPresent(why -> out.println("  " + name + " unavailable: " + why));
         }
+
+        // The suite first: its forks run while this JVM is still small and idle.
+        GateRun suiteRun = null;
+        Baseline suiteBaseline = null;
+        List<String> childArgs = SuiteGate.childJvmArgs(o.backend());
+        try {
+            if (saved != null) {
+                out.printf(Locale.ROOT, "gate: %s in fresh JVMs against %s: %d to %d forks, time cap %d s (%s) ...%n",
+                        suiteGate.stageNames(), o.baseline(), suiteGate.minForks(), suiteGate.maxForks(),
+                        suiteGate.maxTime().toSeconds(), suiteGate.describeFork());
+                suiteRun = suiteGate.gate(saved, childArgs);
+                suiteBaseline = suiteRun.current();
+            } else if (o.saveBaseline()) {
+                out.printf(Locale.ROOT, "measuring the gate suite %s in %d fresh JVMs (%s) ...%n", suiteGate.stageNames(),
+                        suiteGate.baselineForks(), suiteGate.describeFork());
+                long t0 = System.nanoTime();
+                suiteBaseline = suiteGate.measure(childArgs);
+                out.printf(Locale.ROOT, "  measured in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            err.println("error: measuring the gate suite in forked JVMs failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted while measuring the gate suite in forked JVMs");
+            return 1;
+        }
+
         out.println("loading all-MiniLM-L6-v2 (quantized, 384 dimensions) ...");
         RunResult r;
         try (OshiMemoryProbe probe = new OshiMemoryProbe();
@@ -109,24 +154,34 @@ public final class RagExample {
         print(r, out);
 
         Baseline current = RunBaseline.of(r);
-        GateReport gate = saved == null ? BudgetOnlyReport.of(current, r)
-                : Gate.builder().rules(rules).build().compare(saved, current);
-        if (saved != null) {
+        GateReport budgetReport = BudgetOnlyReport.of(current, r);
+        GateReport gate = suiteRun == null ? null : suiteRun.report();
+        if (gate != null) {
             out.println();
-            out.println("Baseline gate against " + o.baseline() + " (rules: " + GateRulesFile.RESOURCE + "):");
+            out.println("Gate of " + suiteGate.stageNames() + " (fresh JVMs) against " + o.baseline() + " (rules: "
+                    + GateRulesFile.RESOURCE + "):");
             out.print(gate.toConsoleTable());
+            out.println(suiteRun.summary());
         }
         try {
-            Reports.writeAtomically(outDir.resolve("report.html"), gate.toHtml());
-            Reports.writeAtomically(outDir.resolve("report.md"), Reports.markdown(r) + "\n" + gate.toMarkdown());
-            Reports.writeAtomically(outDir.resolve("report.json"), gate.toJson());
+            Reports.writeAtomically(outDir.resolve("report.html"), budgetReport.toHtml());
+            String md = Reports.markdown(r) + "\n" + budgetReport.toMarkdown();
+            if (gate != null) {
+                md += "\n" + gate.toMarkdown() + "\n" + suiteRun.summary() + "\n";
+                Reports.writeAtomically(outDir.resolve("gate-report.html"), gate.toHtml());
+                Reports.writeAtomically(outDir.resolve("gate-report.json"), gate.toJson());
+            }
+            Reports.writeAtomically(outDir.resolve("report.md"), md);
+            Reports.writeAtomically(outDir.resolve("report.json"), budgetReport.toJson());
             current.write(outDir.resolve("run.json"));
             out.println();
-            out.println("reports: " + outDir.resolve("report.html") + " (open in a browser), report.md, report.json;"
-                    + " this run's figures with full histograms: run.json");
+            out.println("reports: " + outDir.resolve("report.html") + " (open in a browser), report.md, report.json"
+                    + (gate != null ? ", the gate's gate-report.html and gate-report.json" : "")
+                    + "; this run's figures with full histograms: run.json");
             if (o.saveBaseline()) {
-                current.write(outDir.resolve("baseline.json"));
-                out.println("saved baseline " + outDir.resolve("baseline.json"));
+                suiteBaseline.write(outDir.resolve(SAVED_BASELINE));
+                out.println("saved the gate suite's baseline (" + suiteBaseline.stages().values().iterator().next()
+                        .forkCount() + " forks) as " + outDir.resolve(SAVED_BASELINE));
             }
         } catch (IOException | UncheckedIOException e) {
             err.println("error: writing the reports to " + outDir + " failed: " + e.getMessage());
@@ -134,10 +189,10 @@ public final class RagExample {
         }
         boolean budgetFailed = r.rows().stream()
                 .anyMatch(row -> row.report().verdict().outcome() == Outcome.VIOLATED);
-        boolean gateFailed = saved != null && !gate.passed();
-        if (saved != null) {
+        boolean gateFailed = gate != null && !gate.passed();
+        if (gate != null) {
             out.println("baseline gate: " + gate.status() + (gate.status() == GateStatus.INCONCLUSIVE
-                    ? " (not a failure: an interval straddles its rule; see report.html)" : ""));
+                    ? " (not a failure: an interval straddles its rule; see gate-report.html)" : ""));
         }
         if (o.gate() && (budgetFailed || gateFailed)) {
             List<String> why = new ArrayList<>();
@@ -154,7 +209,7 @@ public final class RagExample {
             return 1;
         }
         if (o.gate()) {
-            out.println("gate: PASSED (every budget met" + (saved != null ? ", no regression against the baseline" : "")
+            out.println("gate: PASSED (every budget met" + (gate != null ? ", no regression against the baseline" : "")
                     + ")");
         }
         return 0;

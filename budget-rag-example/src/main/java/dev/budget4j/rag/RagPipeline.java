@@ -9,7 +9,6 @@ import dev.budget4j.StageReport;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Stages;
 import dev.budget4j.kernel.Kernels;
-import dev.budget4j.kernel.TextChunk;
 import dev.budget4j.kernel.VectorKernels;
 import dev.budget4j.profile.Harness;
 import dev.budget4j.profile.Ladder;
@@ -271,13 +270,7 @@ public final class RagPipeline {
     }
 
     private List<Chunk> chunk(CleanDoc doc, int size, int overlap) {
-        List<TextChunk> spans = ingestKernels.chunk(doc.text(), size, overlap);
-        List<Chunk> out = new ArrayList<>(spans.size());
-        for (int i = 0; i < spans.size(); i++) {
-            TextChunk s = spans.get(i);
-            out.add(new Chunk(doc.id(), i, s, doc.text().substring(s.start(), s.end())));
-        }
-        return List.copyOf(out);
+        return Chunking.chunk(doc, size, overlap, ingestKernels);
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /** The commands that launch JVMs: {@code measure}, {@code gate} and {@code interleave}. */
 final class ForkCommands {
-    static final Set<String> SUITE = Set.of("--suite", "--warmup", "--iterations", "--rounds", "--seed");
+    static final Set<String> SUITE = Set.of("--suite", "--warmup", "--warmup-time", "--iterations", "--rounds", "--seed");
     static final Set<String> SUITE_REPEATED = Set.of("--stage", "--jvm-arg");
     static final Set<String> SUITE_FLAGS = Set.of("--rss");
 
@@ -109,6 +109,10 @@ final class ForkCommands {
         Integer rounds = o.integer("--rounds", 1, 1000);
         Long seed = o.longValue("--seed");
         h.warmupIterations(warmup == null ? 20_000 : warmup);
+        Duration warmupTime = o.duration("--warmup-time");
+        if (warmupTime != null) {
+            h.warmupTime(warmupTime);
+        }
         h.iterations(iterations == null ? 400 : iterations);
         h.rounds(rounds == null ? 5 : rounds);
         if (seed != null) {

@@ -170,6 +170,9 @@ class GateCommandTest {
         run("measure", "--out", "x.json", "--jvm-arg", "--add-modules");
         assertEquals(2, code);
         assertTrue(err.contains("write --jvm-arg=VALUE"), err);
+        run("measure", "--out", "x.json", "--warmup-time", "2");
+        assertEquals(2, code);
+        assertTrue(err.contains("--warmup-time must be a duration such as 150s, 3m or 500ms, but was '2'"), err);
         run("measure", "--out", "x.json", "--duet");
         assertEquals(2, code);
         assertTrue(err.contains("unknown option --duet for measure"), err);
@@ -179,7 +182,7 @@ class GateCommandTest {
     void measureLaunchesForksAndCompareGatesThem() throws Exception {
         Path file = dir.resolve("forked.json");
         String suite = "--suite=" + dev.budget4j.profile.WordCountSuite.class.getName();
-        run("measure", suite, "--forks", "2", "--warmup", "200", "--iterations", "50", "--rounds", "2",
+        run("measure", suite, "--forks", "2", "--warmup", "200", "--warmup-time", "20ms", "--iterations", "50", "--rounds", "2",
                 "--jvm-arg=-Dwordcount.extra=0.25", "--out", file.toString());
         assertEquals(0, code, err);
         Baseline read = Baseline.read(file);
