@@ -58,10 +58,12 @@ class BaselineGateTest {
     void aRunComparedWithItselfHasNoRegression() {
         Baseline b = RunBaseline.of(PipelineTest.javaRun());
         GateReport g = Gate.builder().rules(GateRulesFile.defaults()).build().compare(b, b);
-        assertTrue(g.passed(), g.toConsoleTable());
+        // The ratio rules, not the absolute budgets: whether this machine meets query.embed's
+        // p50<=30ms at the moment says nothing about comparing a run with itself.
         for (StageComparison s : g.stages()) {
             for (DimensionComparison d : s.dimensions()) {
                 assertEquals(1.0, d.ratio(), 1e-12, s.stage() + " " + d.rule());
+                assertTrue(d.status() != GateStatus.REGRESSION, s.stage() + " " + d.rule() + "\n" + g.toConsoleTable());
             }
         }
     }
