@@ -99,6 +99,9 @@ public final class RagExample {
         for (String name : List.of("vector", "native")) {
             Kernels.unavailableReason(name).ifPresent(why -> out.println("  " + name + " unavailable: " + why));
         }
+        if (Options.SPARK.equals(o.engine())) {
+            return SparkRun.run(o, budgets, forced, outDir, out, err);
+        }
         out.println("loading all-MiniLM-L6-v2 (quantized, 384 dimensions) ...");
         RunResult r;
         try (OshiMemoryProbe probe = new OshiMemoryProbe();
