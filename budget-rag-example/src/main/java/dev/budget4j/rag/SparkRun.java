@@ -56,8 +56,9 @@ final class SparkRun {
                 .config("spark.ui.enabled", "false").getOrCreate();
         Result r;
         try {
-            out.printf(Locale.ROOT, "engine spark: master %s, default parallelism %d%n", master,
-                    spark.sparkContext().defaultParallelism());
+            out.printf(Locale.ROOT, "engine spark: master %s, default parallelism %d; index and queries on the"
+                    + " driver with the %s backend (no ladder)%n", master, spark.sparkContext().defaultParallelism(),
+                    (forced != null ? forced : Kernels.active()).name());
             r = run(spark, o, budgets, forced);
         } finally {
             spark.stop();
