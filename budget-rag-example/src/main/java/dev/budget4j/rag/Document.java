@@ -8,7 +8,7 @@ package dev.budget4j.rag;
  * @param date the sitting date, {@code yyyy-MM-dd}
  * @param body the raw text
  */
-public record Document(String id, String title, String date, String body) {
+public record Document(String id, String title, String date, String body) implements java.io.Serializable {
     /** Checks that no component is null. */
     public Document {
         Args.notNull(id, "id");

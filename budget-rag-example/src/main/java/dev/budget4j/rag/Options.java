@@ -23,10 +23,20 @@ import java.util.Locale;
  * @param baseline a gate suite baseline to gate against, or null
  * @param gate exit non-zero when a budget or the baseline gate fails
  * @param help print usage and exit
+ * @param engine where the ingest runs: {@code local} (this JVM) or {@code spark} (a Spark job)
+ * @param master the Spark master URL for {@code --engine spark}, or null: then the one spark-submit set,
+ *     else {@code local[*]}
  */
 public record Options(int docs, int batch, String backend, int chunkSize, int overlap, int queries, int k,
         int compare, double changed, long seed, Path budgets, Path out, boolean saveBaseline, Path baseline,
-        boolean gate, boolean help) {
+        boolean gate, boolean help, String engine, String master) {
+
+    /** The engine that runs the ingest in this JVM. */
+    public static final String LOCAL = "local";
+    /** The engine that runs the ingest as a Spark job. */
+    public static final String SPARK = "spark";
+    /** The Spark master used when neither {@code --master} nor spark-submit names one. */
+    public static final String DEFAULT_MASTER = "local[*]";
 
     /** Default document count: about a minute of embedding on 2 cores. */
     public static final int DEFAULT_DOCS = 2000;
@@ -53,13 +63,17 @@ public record Options(int docs, int batch, String backend, int chunkSize, int ov
               --baseline FILE    gate the suite against a saved gate-baseline.json: forks of this code
                                  until each stage is decided or a time cap; verdict per stage and dimension
               --gate             exit 1 when a budget is violated or the gate finds a regression
+              --engine NAME      where the ingest runs: local (this JVM) or spark (a Spark job; clean,
+                                 chunk and embed on executors, index and queries here) (default local)
+              --master URL       Spark master for --engine spark: local, local[N], local[*], spark://HOST:PORT,
+                                 yarn or k8s://URL (default: spark-submit's, else local[*])
               --help             print this and exit
             """.formatted(DEFAULT_DOCS);
 
     /** @return the defaults */
     public static Options defaults() {
         return new Options(DEFAULT_DOCS, 32, null, 300, 30, 200, 5, 128, 0.1, 42, null, null, false, null, false,
-                false);
+                false, LOCAL, null);
     }
 
     /**
@@ -78,6 +92,7 @@ public record Options(int docs, int batch, String backend, int chunkSize, int ov
         String backend = null;
         Path budgets = null, out = null, baseline = null;
         boolean save = false, gate = false, help = false;
+        String engine = LOCAL, master = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String name = a;
@@ -117,6 +132,8 @@ public record Options(int docs, int batch, String backend, int chunkSize, int ov
                         case "--budgets" -> budgets = Path.of(value);
                         case "--out" -> out = Path.of(value);
                         case "--baseline" -> baseline = Path.of(value);
+                        case "--engine" -> engine = engineName(value);
+                        case "--master" -> master = masterUrl(value);
                         default -> throw new UsageException("unknown option '" + a + "'");
                     }
                 }
@@ -126,13 +143,13 @@ public record Options(int docs, int batch, String backend, int chunkSize, int ov
             throw new UsageException("option --overlap must be < --chunk-size=" + chunkSize + ", but was " + overlap);
         }
         return new Options(docs, batch, backend, chunkSize, overlap, queries, k, compare, changed, seed, budgets, out,
-                save, baseline, gate, help);
+                save, baseline, gate, help, engine, master);
     }
 
     private static boolean isKnown(String name) {
         return switch (name) {
             case "--docs", "--batch", "--backend", "--chunk-size", "--overlap", "--queries", "--k", "--compare",
-                    "--changed", "--seed", "--budgets", "--out", "--baseline" -> true;
+                    "--changed", "--seed", "--budgets", "--out", "--baseline", "--engine", "--master" -> true;
             default -> false;
         };
     }
@@ -175,5 +192,24 @@ public record Options(int docs, int batch, String backend, int chunkSize, int ov
             throw new UsageException("option --backend must be java, vector or native, but was '" + value + "'");
         }
         return v;
+    }
+
+    private static String engineName(String value) throws UsageException {
+        String v = value.toLowerCase(Locale.ROOT);
+        if (!v.equals(LOCAL) && !v.equals(SPARK)) {
+            throw new UsageException("option --engine must be local or spark, but was '" + value + "'");
+        }
+        return v;
+    }
+
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|spark://\\S+|yarn|k8s://\\S+");
+
+    private static String masterUrl(String value) throws UsageException {
+        if (!MASTER.matcher(value).matches()) {
+            throw new UsageException("option --master must be local, local[N], local[*], spark://HOST:PORT, yarn or"
+                    + " k8s://URL, but was '" + value + "'");
+        }
+        return value;
     }
 }

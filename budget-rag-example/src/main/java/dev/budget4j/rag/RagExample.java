@@ -116,6 +116,9 @@ public final class RagExample {
         for (String name : List.of("vector", "native")) {
             Kernels.unavailableReason(name).ifPresent(why -> out.println("  " + name + " unavailable: " + why));
         }
+        if (Options.SPARK.equals(o.engine())) {
+            return SparkRun.run(o, budgets, forced, outDir, out, err);
+        }
 
         // The suite first: its forks run while this JVM is still small and idle.
         GateRun suiteRun = null;

@@ -25,8 +25,12 @@ final class Reports {
     }
 
     static List<String[]> table(RunResult r) {
+        return table(r.rows());
+    }
+
+    static List<String[]> table(List<StageRow> stageRows) {
         List<String[]> rows = new ArrayList<>();
-        for (StageRow row : r.rows()) {
+        for (StageRow row : stageRows) {
             StageSnapshot s = row.report().snapshot();
             long rss = row.peakRssBytes();
             rows.add(new String[] {row.report().name(), String.format(Locale.ROOT, "%,d", s.calls()),

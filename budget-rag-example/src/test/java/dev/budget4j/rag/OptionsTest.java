@@ -24,9 +24,10 @@ class OptionsTest {
     void everyOptionParses() throws UsageException {
         Options o = Options.parse("--docs", "50", "--batch=8", "--backend", "JAVA", "--chunk-size", "100",
                 "--overlap", "10", "--queries", "20", "--k", "3", "--compare", "0", "--changed", "0.5", "--seed", "7",
-                "--budgets", "b.properties", "--out", "o", "--save-baseline", "--baseline", "base.json", "--gate");
+                "--budgets", "b.properties", "--out", "o", "--save-baseline", "--baseline", "base.json", "--gate",
+                "--engine", "Spark", "--master", "local[2]");
         assertEquals(new Options(50, 8, "java", 100, 10, 20, 3, 0, 0.5, 7, Path.of("b.properties"), Path.of("o"),
-                true, Path.of("base.json"), true, false), o);
+                true, Path.of("base.json"), true, false, "spark", "local[2]"), o);
     }
 
     @ParameterizedTest
@@ -38,6 +39,9 @@ class OptionsTest {
         "--backend gpu|option --backend must be java, vector or native, but was 'gpu'",
         "--changed 2|option --changed must be in [0, 1], but was 2",
         "--fast|unknown option '--fast'",
+        "--engine flink|option --engine must be local or spark, but was 'flink'",
+        "--master local[0]|option --master must be local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL, but was 'local[0]'",
+        "--master|option --master needs a value",
         "--chunk-size 20 --overlap 20|option --overlap must be < --chunk-size=20, but was 20",
     })
     void badOptionsSayWhichAndWhy(String line, String message) {
