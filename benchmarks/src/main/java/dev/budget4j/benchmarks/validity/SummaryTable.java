@@ -2,9 +2,12 @@ package dev.budget4j.benchmarks.validity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The experiment's results as Markdown: one row per workload × mode with every rate and its exact
@@ -55,9 +58,11 @@ final class SummaryTable {
         }
         out.append("\nPer cell:\n\n");
         List<String> detail = List.of("workload", "mode", "variant", "n", "REGRESSION", "INCONCLUSIVE", "PASS", "forks or pairs, mean",
-                "stopped at time cap", "p50 ratio, median", "p50 interval width, mean", "gate s, mean / max", "baseline s, mean");
+                "stopped at time cap", "p50 ratio, median", "p50 interval width, mean", "not passed, by dimension", "gate s, mean / max",
+                "baseline s, mean");
         row(out, detail);
-        row(out, detail.stream().map(h -> h.equals("workload") || h.equals("mode") || h.equals("variant") ? "---" : "---:").toList());
+        List<String> text = List.of("workload", "mode", "variant", "not passed, by dimension");
+        row(out, detail.stream().map(h -> text.contains(h) ? "---" : "---:").toList());
         for (String w : workloads) {
             for (Mode m : modes) {
                 for (Variant v : variants) {
@@ -71,7 +76,7 @@ final class SummaryTable {
                             Integer.toString(count(cell, t -> t.stop().equals("time cap"))),
                             fmt(median(cell.stream().mapToDouble(TrialResult::p50).filter(Double::isFinite).toArray()), 3),
                             fmt(cell.stream().mapToDouble(t -> t.p50High() - t.p50Low()).filter(Double::isFinite).average().orElse(Double.NaN), 3),
-                            seconds(cell), baseline(cell, m)));
+                            flags(cell), seconds(cell), baseline(cell, m)));
                 }
             }
         }
@@ -90,6 +95,25 @@ final class SummaryTable {
     private static String pct(double share) {
         double p = share * 100;
         return p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.1f", p);
+    }
+
+    /** @return how many trials each dimension did not pass in, e.g. {@code p50 2, throughput 1}, or "–" */
+    private static String flags(List<TrialResult> trials) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String dim : List.of("p50", "p95", "p99", "throughput", "alloc")) {
+            counts.put(dim, 0);
+        }
+        for (TrialResult t : trials) {
+            if (t.flags().equals("-")) {
+                continue;
+            }
+            for (String f : t.flags().split(";")) {
+                counts.merge(f.substring(0, f.indexOf(':')), 1, Integer::sum);
+            }
+        }
+        String out = counts.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return out.isEmpty() ? "–" : out;
     }
 
     private static String seconds(List<TrialResult> trials) {
