@@ -58,7 +58,7 @@ final class SummaryTable {
         }
         out.append("\nPer cell:\n\n");
         List<String> detail = List.of("workload", "mode", "variant", "n", "REGRESSION", "INCONCLUSIVE", "PASS", "forks or pairs, mean",
-                "stopped at time cap", "p50 ratio, median", "p50 interval width, mean", "not passed, by dimension", "gate s, mean / max",
+                "stopped at time cap", "p50 ratio, median", "p50 interval width, mean", "p50 interval holds 1 + extra", "not passed, by dimension", "gate s, mean / max",
                 "baseline s, mean");
         row(out, detail);
         List<String> text = List.of("workload", "mode", "variant", "not passed, by dimension");
@@ -76,6 +76,7 @@ final class SummaryTable {
                             Integer.toString(count(cell, t -> t.stop().equals("time cap"))),
                             fmt(median(cell.stream().mapToDouble(TrialResult::p50).filter(Double::isFinite).toArray()), 3),
                             fmt(cell.stream().mapToDouble(t -> t.p50High() - t.p50Low()).filter(Double::isFinite).average().orElse(Double.NaN), 3),
+                            count(cell, t -> t.p50Low() <= 1 + v.extra() && 1 + v.extra() <= t.p50High()) + "/" + cell.size(),
                             flags(cell), seconds(cell), baseline(cell, m)));
                 }
             }
