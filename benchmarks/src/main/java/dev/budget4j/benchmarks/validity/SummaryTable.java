@@ -56,6 +56,28 @@ final class SummaryTable {
                 row(out, cells);
             }
         }
+        if (workloads.size() > 1) {
+            out.append("\nAll workloads together:\n\n");
+            List<String> byMode = new ArrayList<>(header);
+            byMode.remove(0);
+            row(out, byMode);
+            row(out, byMode.stream().map(h -> h.equals("mode") ? "---" : "---:").toList());
+            for (Mode m : modes) {
+                List<TrialResult> modeTrials = select(trials, t -> t.mode() == m && workloads.contains(t.workload()) && variants.contains(t.variant()));
+                if (modeTrials.isEmpty()) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>(List.of(m.label()));
+                for (Variant v : variants) {
+                    List<TrialResult> cell = select(modeTrials, t -> t.variant() == v);
+                    cells.add(rate(count(cell, TrialResult::regression), cell.size()));
+                    cells.add(rate(count(cell, TrialResult::inconclusive), cell.size()));
+                }
+                cells.add(seconds(modeTrials));
+                cells.add(baseline(modeTrials, m));
+                row(out, cells);
+            }
+        }
         out.append("\nPer cell:\n\n");
         List<String> detail = List.of("workload", "mode", "variant", "n", "REGRESSION", "INCONCLUSIVE", "PASS", "forks or pairs, mean",
                 "stopped at time cap", "p50 ratio, median", "p50 interval width, mean", "p50 interval holds 1 + extra", "not passed, by dimension", "gate s, mean / max",
