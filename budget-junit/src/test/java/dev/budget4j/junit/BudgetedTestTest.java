@@ -7,6 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import dev.budget4j.junit.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -100,10 +101,22 @@ class BudgetedTestTest {
                 + " and the budget has no errors limit"), always.getMessage());
         assertInstanceOf(IllegalStateException.class, always.getCause());
 
+        Throwable checked = failure(run(Fixtures.Throwing.class, "checkedWithoutErrorLimit"));
+        assertInstanceOf(IOException.class, checked.getCause(), "the body's own exception, not a wrapper");
+
         run(Fixtures.Throwing.class, "everyFourthWithinErrorLimit").testEvents().assertStatistics(s -> s.succeeded(1));
 
         Throwable beyond = failure(run(Fixtures.Throwing.class, "everyFourthBeyondErrorLimit"));
         assertTrue(beyond.getMessage().contains("errors<=10%") && beyond.getMessage().contains("VIOLATED"), beyond.getMessage());
+    }
+
+    @Test
+    void anRssBudgetIsMeasuredByTheMemoryProbe() {
+        EngineExecutionResults results = run(Fixtures.Resident.class, "resident");
+        results.testEvents().assertStatistics(s -> s.succeeded(1));
+        Map<String, String> e = entries(results);
+        assertTrue(Long.parseLong(e.get("budget4j.rss.bytes")) > 0, e.toString());
+        assertTrue(e.get("budget4j.check.rss").endsWith("against rss<=1000GiB: MET"), e.get("budget4j.check.rss"));
     }
 
     @Test
