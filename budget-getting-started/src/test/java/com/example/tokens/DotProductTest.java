@@ -20,7 +20,7 @@ class DotProductTest {
     void backendsAgree(@ForAll("pairs") float[][] pair) {
         double magnitude = Dots.magnitude(pair);              // sum of |a[i] * b[i]|
         Assume.that(magnitude <= Float.MAX_VALUE);             // beyond, one order may overflow and the other not
-        // Summing n products in another order moves the result by up to about 2n * 2^-24 * magnitude.
+        // Another summation order moves the result by up to about 2n * 2^-24 * magnitude; allow twice that.
         double bound = 4.0 * pair[0].length * 0x1p-24 * magnitude;
         Equivalence.assertEquivalent(Dots::plain, Dots::unrolled, pair, Tolerance.relative(1e-6).orAbsolute(bound).forNumbers());
     }
