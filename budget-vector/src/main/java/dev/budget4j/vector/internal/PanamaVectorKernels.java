@@ -1,6 +1,8 @@
 package dev.budget4j.vector.internal;
 
 import dev.budget4j.kernel.FloatMatrix;
+import dev.budget4j.kernel.internal.Blocks;
+import dev.budget4j.kernel.internal.PlainLoops;
 import dev.budget4j.kernel.spi.AbstractVectorKernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -159,13 +161,13 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
             aa = Math.fma(a[i], a[i], aa);
             bb = Math.fma(b[i], b[i], bb);
         }
-        return finishCosine(ab, aa, bb);
+        return PlainLoops.finishCosine(ab, aa, bb);
     }
 
     @Override
     protected void scoreAllUnchecked(float[] q, float[] data, int rows, int cols, float[] out) {
         final int block = 1024;
-        forEachBlock(rows, block, worthParallel((long) rows * cols), r0 -> scoreRows(q, data, r0,
+        Blocks.forEach(rows, block, Blocks.worthParallel((long) rows * cols), r0 -> scoreRows(q, data, r0,
                 Math.min(rows, r0 + block), cols, out));
     }
 
@@ -216,13 +218,13 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         int panels = (n + NR - 1) / NR;
         float[] packed = new float[Math.multiplyExact(Math.multiplyExact(panels, d), NR)];
         float[] bd = b.data();
-        forEachBlock(panels, 8, parallel, p0 -> {
+        Blocks.forEach(panels, 8, parallel, p0 -> {
             for (int p = p0; p < Math.min(panels, p0 + 8); p++) {
                 pack(bd, invNormB, n, d, p, packed);
             }
         });
         float[] ad = a.data();
-        forEachBlock(m, MC, parallel, i0 -> {
+        Blocks.forEach(m, MC, parallel, i0 -> {
             int i1 = Math.min(m, i0 + MC);
             // A partial last panel is computed into this scratch tile and copied: masked stores in
             // the micro-kernel made C2 fall back to a slow path for the whole method.
