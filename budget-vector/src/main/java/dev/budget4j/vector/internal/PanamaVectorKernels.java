@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels on the Vector API. Loops run four vector accumulators (to hide the latency of the adds),
  * then a one-vector loop, then a scalar tail. Fused multiply-add is used only where the JVM
  * compiles it to a single instruction (its {@code UseFMA} flag); elsewhere {@code fma} would be a
- * slow software routine, so a multiply and an add are used instead.
+ * slow software routine, so a multiply and an add are used instead, in the vector body and in the
+ * scalar tails alike.
  *
  * <p>{@link #pairwiseUnchecked pairwiseCosine} is a packed, broadcast-form, register-blocked
  * kernel: the right matrix is copied once into panels of {@code 2 * lanes} columns stored
@@ -62,6 +63,14 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         return FMA ? a.fma(b, acc) : a.mul(b).add(acc);
     }
 
+    /**
+     * The scalar tails' multiply-add, on the same decision as the vector body: without the FMA
+     * instruction {@code Math.fma} is an exact and slow software routine.
+     */
+    private static float fma(float a, float b, float acc) {
+        return FMA ? Math.fma(a, b, acc) : a * b + acc;
+    }
+
     @Override
     protected float dot(float[] a, int ao, float[] b, int bo, int n) {
         int i = 0;
@@ -71,7 +80,7 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
             sum = dotBody(a, ao, b, bo, i);
         }
         for (; i < n; i++) {
-            sum = Math.fma(a[ao + i], b[bo + i], sum);
+            sum = fma(a[ao + i], b[bo + i], sum);
         }
         return sum;
     }
@@ -122,7 +131,7 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         }
         for (; i < n; i++) {
             float d = a[ao + i] - b[bo + i];
-            sum = Math.fma(d, d, sum);
+            sum = fma(d, d, sum);
         }
         return sum;
     }
@@ -157,9 +166,9 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
             bb = bb0.add(bb1).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) {
-            ab = Math.fma(a[i], b[i], ab);
-            aa = Math.fma(a[i], a[i], aa);
-            bb = Math.fma(b[i], b[i], bb);
+            ab = fma(a[i], b[i], ab);
+            aa = fma(a[i], a[i], aa);
+            bb = fma(b[i], b[i], bb);
         }
         return PlainLoops.finishCosine(ab, aa, bb);
     }
@@ -194,10 +203,10 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
             float s2 = acc2.reduceLanes(VectorOperators.ADD);
             float s3 = acc3.reduceLanes(VectorOperators.ADD);
             for (; i < cols; i++) {
-                s0 = Math.fma(q[i], data[o0 + i], s0);
-                s1 = Math.fma(q[i], data[o1 + i], s1);
-                s2 = Math.fma(q[i], data[o2 + i], s2);
-                s3 = Math.fma(q[i], data[o3 + i], s3);
+                s0 = fma(q[i], data[o0 + i], s0);
+                s1 = fma(q[i], data[o1 + i], s1);
+                s2 = fma(q[i], data[o2 + i], s2);
+                s3 = fma(q[i], data[o3 + i], s3);
             }
             out[r] = s0;
             out[r + 1] = s1;
