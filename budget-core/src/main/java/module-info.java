@@ -16,10 +16,7 @@ module dev.budget4j.core {
 
     exports dev.budget4j;
     exports dev.budget4j.spi;
-    exports dev.budget4j.kernel;
-    exports dev.budget4j.kernel.spi;
     exports dev.budget4j.internal.jfr to jdk.jfr;
 
     uses dev.budget4j.spi.MemoryProbe;
-    uses dev.budget4j.kernel.spi.KernelProvider;
 }

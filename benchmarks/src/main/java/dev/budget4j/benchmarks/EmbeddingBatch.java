@@ -1,12 +1,12 @@
 package dev.budget4j.benchmarks;
 
-import dev.budget4j.kernel.Kernels;
-import dev.budget4j.kernel.TextChunk;
+import dev.budget4j.rag.Chunker;
 import dev.budget4j.rag.Document;
 import dev.budget4j.rag.Embedder;
 import dev.budget4j.rag.EuroparlCorpus;
 import dev.budget4j.rag.LibraryEmbedder;
 import dev.budget4j.rag.OnnxBatchEmbedder;
+import dev.budget4j.rag.TextChunk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +51,7 @@ public class EmbeddingBatch {
     public void setUp() {
         texts = new ArrayList<>(TEXTS);
         for (Document doc : EuroparlCorpus.read(200)) {
-            for (TextChunk c : Kernels.java().chunk(doc.body(), 300, 30)) {
+            for (TextChunk c : Chunker.chunk(doc.body(), 300, 30)) {
                 if (texts.size() < TEXTS && c.end() - c.start() >= 200) {
                     texts.add(doc.body().substring(c.start(), c.end()));
                 }

@@ -1,14 +1,13 @@
 package dev.budget4j.rag;
 
-import dev.budget4j.kernel.TextChunk;
 
 /**
  * A window of a cleaned document.
  *
  * @param docId the document id
  * @param ordinal position of this chunk in its document, from 0
- * @param span where the text comes from in the cleaned document, in char indices (from the kernel
- *     backend's {@code chunk}, so never inside a surrogate pair)
+ * @param span where the text comes from in the cleaned document, in char indices (from
+ *     {@link Chunker#chunk}, so never inside a surrogate pair)
  * @param text the chunk's text
  */
 public record Chunk(String docId, int ordinal, TextChunk span, String text) {

@@ -1,14 +1,12 @@
 package dev.budget4j.rag;
 
-import dev.budget4j.kernel.TextChunk;
-import dev.budget4j.kernel.VectorKernels;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pipeline's chunker: code-point windows of a cleaned document from a kernel backend's
- * {@link VectorKernels#chunk}, each turned into a {@link Chunk} with its text. Used by the
- * pipeline's {@code chunk} stage and by {@link RagSuite}, so both measure the same code.
+ * The pipeline's chunker: code-point windows of a cleaned document from {@link Chunker}, each
+ * turned into a {@link Chunk} with its text. Used by the pipeline's {@code chunk} stage and by
+ * {@link RagSuite}, so both measure the same code.
  */
 final class Chunking {
     private Chunking() {
@@ -20,13 +18,11 @@ final class Chunking {
      * @param doc the cleaned document, not null
      * @param size chunk length in code points
      * @param overlap code points shared by neighbouring chunks, {@code < size}
-     * @param kernels the backend that finds the windows, not null
      * @return the chunks in order, immutable
      */
-    static List<Chunk> chunk(CleanDoc doc, int size, int overlap, VectorKernels kernels) {
+    static List<Chunk> chunk(CleanDoc doc, int size, int overlap) {
         Args.notNull(doc, "doc");
-        Args.notNull(kernels, "kernels");
-        List<TextChunk> spans = kernels.chunk(doc.text(), size, overlap);
+        List<TextChunk> spans = Chunker.chunk(doc.text(), size, overlap);
         List<Chunk> out = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
             TextChunk s = spans.get(i);

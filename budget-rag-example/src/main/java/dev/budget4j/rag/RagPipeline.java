@@ -26,8 +26,9 @@ import java.util.function.Function;
 /**
  * The retrieval pipeline, every stage under a budget:
  * load → clean → chunk (memoized) → embed (true batches) → index → query (embed, then search).
- * Chunking, normalizing the index, scoring and top-k go through budget4j's kernel backends; the
- * query stage's backend is chosen by budget-profile's {@link Ladder} unless one is forced.
+ * Chunking is this example's {@link Chunker} (code-point windows); normalizing the index, scoring
+ * and top-k go through budget4j's kernel backends; the query stage's backend is chosen by
+ * budget-profile's {@link Ladder} unless one is forced.
  *
  * <p>Budgets come from a {@link BudgetFile}. Each stage is {@code Budget(stage)}; chunk is
  * {@code Budget(Memoize(chunk))}, keyed by document id, content hash, chunk size and overlap, so
@@ -270,7 +271,7 @@ public final class RagPipeline {
     }
 
     private List<Chunk> chunk(CleanDoc doc, int size, int overlap) {
-        return Chunking.chunk(doc, size, overlap, ingestKernels);
+        return Chunking.chunk(doc, size, overlap);
     }
 
     /**

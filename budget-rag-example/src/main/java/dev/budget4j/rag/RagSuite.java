@@ -18,15 +18,15 @@ import java.util.SplittableRandom;
  * the embedding model or the network:
  * <ul>
  *   <li>{@code clean}: {@link Cleaner#clean} on real Europarl documents (the first 2,000);</li>
- *   <li>{@code chunk}: {@link Chunking#chunk} (the pipeline's chunker, through the kernel
- *       backend) on those documents cleaned, 300 code points with an overlap of 30;</li>
+ *   <li>{@code chunk}: {@link Chunking#chunk} (the pipeline's chunker) on those documents
+ *       cleaned, 300 code points with an overlap of 30;</li>
  *   <li>{@code query.search}: {@link VectorIndex#search} (score every row, then top 5) over a
  *       {@link SyntheticIndex} of the default run's size, for queries near a random row.</li>
  * </ul>
  * Each stage carries its budget from {@code budgets.properties}, overridable without a rebuild as
  * every budgeted stage is ({@code -Dbudget4j.budget.query.search=...} or the environment variable
- * {@code BUDGET4J_BUDGET_QUERY_SEARCH}; children inherit both). The kernel backend is
- * {@link Kernels#active()}: the most preferred one available, or the one
+ * {@code BUDGET4J_BUDGET_QUERY_SEARCH}; children inherit both). The search's kernel
+ * backend is {@link Kernels#active()}: the most preferred one available, or the one
  * {@code -Dbudget4j.kernels=java|vector|native} forces.
  */
 public final class RagSuite implements StageSuite {
@@ -46,7 +46,7 @@ public final class RagSuite implements StageSuite {
         int overlap = defaults.overlap();
         int k = defaults.k();
         Stage<Document, CleanDoc> clean = Stage.of("clean", Cleaner::clean);
-        Stage<CleanDoc, List<Chunk>> chunk = Stage.of("chunk", (CleanDoc d) -> Chunking.chunk(d, size, overlap, kernels));
+        Stage<CleanDoc, List<Chunk>> chunk = Stage.of("chunk", (CleanDoc d) -> Chunking.chunk(d, size, overlap));
         Stage<float[], List<Hit>> search = Stage.of("query.search",
                 (float[] q) -> SyntheticIndex.get().search(q, k, kernels));
         return List.of(

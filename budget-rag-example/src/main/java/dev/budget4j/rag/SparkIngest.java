@@ -1,7 +1,5 @@
 package dev.budget4j.rag;
 
-import dev.budget4j.kernel.Kernels;
-import dev.budget4j.kernel.TextChunk;
 import dev.budget4j.spark.SparkBudgets;
 import dev.budget4j.spark.SparkReport;
 import dev.budget4j.spark.SparkStage;
@@ -100,7 +98,7 @@ public final class SparkIngest {
     }
 
     static List<Piece> pieces(CleanDoc doc, int size, int overlap) {
-        List<TextChunk> spans = Kernels.active().chunk(doc.text(), size, overlap);
+        List<TextChunk> spans = Chunker.chunk(doc.text(), size, overlap);
         List<Piece> out = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
             TextChunk s = spans.get(i);

@@ -2,7 +2,6 @@ package dev.budget4j.rag;
 
 import dev.budget4j.kernel.FloatMatrix;
 import dev.budget4j.kernel.Kernels;
-import dev.budget4j.kernel.TextChunk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

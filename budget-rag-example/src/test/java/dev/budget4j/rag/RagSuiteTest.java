@@ -71,7 +71,7 @@ class RagSuiteTest {
         assertTrue(doc.id().startsWith("europarl-"), doc.id());
         @SuppressWarnings("unchecked")
         SuiteStage<CleanDoc> chunk = (SuiteStage<CleanDoc>) new RagSuite().stages().get(1);
-        assertEquals(Chunking.chunk(doc, 300, 30, Kernels.java()), chunk.stage().apply(doc));
+        assertEquals(Chunking.chunk(doc, 300, 30), chunk.stage().apply(doc));
     }
 
     @Test

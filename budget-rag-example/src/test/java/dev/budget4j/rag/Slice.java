@@ -1,7 +1,5 @@
 package dev.budget4j.rag;
 
-import dev.budget4j.kernel.Kernels;
-import dev.budget4j.kernel.TextChunk;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +30,7 @@ final class Slice {
         List<String> out = new ArrayList<>();
         for (Document d : EuroparlCorpus.read(docs)) {
             CleanDoc c = Cleaner.clean(d);
-            for (TextChunk s : Kernels.java().chunk(c.text(), 300, 30)) {
+            for (TextChunk s : Chunker.chunk(c.text(), 300, 30)) {
                 if (out.size() < max) {
                     out.add(c.text().substring(s.start(), s.end()));
                 }

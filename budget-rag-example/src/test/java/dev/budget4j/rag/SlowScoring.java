@@ -2,9 +2,7 @@ package dev.budget4j.rag;
 
 import dev.budget4j.kernel.FloatMatrix;
 import dev.budget4j.kernel.Kernels;
-import dev.budget4j.kernel.TextChunk;
 import dev.budget4j.kernel.VectorKernels;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /** Plain Java with a planted 3 ms slowdown in {@code scoreAll}: a regression for the gate to find. */
@@ -60,10 +58,5 @@ final class SlowScoring implements VectorKernels {
     @Override
     public double logSumExp(float[] values) {
         return plain.logSumExp(values);
-    }
-
-    @Override
-    public List<TextChunk> chunk(String text, int size, int overlap) {
-        return plain.chunk(text, size, overlap);
     }
 }

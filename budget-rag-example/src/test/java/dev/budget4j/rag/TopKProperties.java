@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.budget4j.kernel.Kernels;
-import dev.budget4j.kernel.TextChunk;
 import dev.budget4j.kernel.VectorKernels;
 import dev.budget4j.profile.equivalence.FloatArbitraries;
 import dev.budget4j.profile.equivalence.TopK;

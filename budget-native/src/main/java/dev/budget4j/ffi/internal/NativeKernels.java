@@ -1,6 +1,8 @@
 package dev.budget4j.ffi.internal;
 
 import dev.budget4j.kernel.FloatMatrix;
+import dev.budget4j.kernel.internal.Blocks;
+import dev.budget4j.kernel.internal.PlainLoops;
 import dev.budget4j.kernel.spi.AbstractVectorKernels;
 
 import java.lang.foreign.MemorySegment;
@@ -37,7 +39,7 @@ public final class NativeKernels extends AbstractVectorKernels {
     @Override
     protected float dot(float[] a, int ao, float[] b, int bo, int n) {
         if (Natives.DOT == null) {
-            return plainDot(a, ao, b, bo, n);
+            return PlainLoops.dot(a, ao, b, bo, n);
         }
         if (n > MAX_LENGTH_PER_CALL) {
             float s = 0;
@@ -57,7 +59,7 @@ public final class NativeKernels extends AbstractVectorKernels {
     @Override
     protected float l2Squared(float[] a, int ao, float[] b, int bo, int n) {
         if (Natives.L2SQ == null) {
-            return plainL2Squared(a, ao, b, bo, n);
+            return PlainLoops.l2Squared(a, ao, b, bo, n);
         }
         if (n > MAX_LENGTH_PER_CALL) {
             float s = 0;
@@ -86,7 +88,7 @@ public final class NativeKernels extends AbstractVectorKernels {
         } catch (Throwable t) {
             throw Natives.rethrow(t);
         }
-        return finishCosine(parts[0], parts[1], parts[2]);
+        return PlainLoops.finishCosine(parts[0], parts[1], parts[2]);
     }
 
     @Override
@@ -98,7 +100,7 @@ public final class NativeKernels extends AbstractVectorKernels {
         int block = (int) Math.max(1, Math.min(rows, MAX_WORK_PER_CALL / Math.max(1, cols)));
         block = Math.min(block, 4096);
         int tile = block;
-        forEachBlock(rows, tile, worthParallel((long) rows * cols), r0 -> {
+        Blocks.forEach(rows, tile, Blocks.worthParallel((long) rows * cols), r0 -> {
             try {
                 Natives.SCORE_ROWS.invokeExact(MemorySegment.ofArray(q), MemorySegment.ofArray(data), (long) r0,
                         (long) Math.min(rows, r0 + tile), (long) cols, MemorySegment.ofArray(out));
@@ -125,7 +127,7 @@ public final class NativeKernels extends AbstractVectorKernels {
         float[] ad = a.data();
         // Panels per call: packing copies d * nr floats per panel; keep each call near the bound.
         int packStep = (int) Math.max(1, MAX_WORK_PER_CALL / 8 / ((long) d * nr));
-        forEachBlock(panels, packStep, parallel, p0 -> {
+        Blocks.forEach(panels, packStep, parallel, p0 -> {
             try {
                 Natives.PACK.invokeExact(MemorySegment.ofArray(bd), MemorySegment.ofArray(invNormB), (long) n,
                         (long) d, (long) p0, (long) Math.min(panels, p0 + packStep), MemorySegment.ofArray(packed));
@@ -133,7 +135,7 @@ public final class NativeKernels extends AbstractVectorKernels {
                 throw Natives.rethrow(t);
             }
         });
-        forEachBlock(m, MC, parallel, i0 -> {
+        Blocks.forEach(m, MC, parallel, i0 -> {
             int i1 = Math.min(m, i0 + MC);
             long workPerPanel = (long) (i1 - i0) * nr * d;
             int step = (int) Math.max(1, MAX_WORK_PER_CALL / workPerPanel);

@@ -1,6 +1,8 @@
 package dev.budget4j.vector.internal;
 
 import dev.budget4j.kernel.FloatMatrix;
+import dev.budget4j.kernel.internal.Blocks;
+import dev.budget4j.kernel.internal.PlainLoops;
 import dev.budget4j.kernel.spi.AbstractVectorKernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -11,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels on the Vector API. Loops run four vector accumulators (to hide the latency of the adds),
  * then a one-vector loop, then a scalar tail. Fused multiply-add is used only where the JVM
  * compiles it to a single instruction (its {@code UseFMA} flag); elsewhere {@code fma} would be a
- * slow software routine, so a multiply and an add are used instead.
+ * slow software routine, so a multiply and an add are used instead, in the vector body and in the
+ * scalar tails alike.
  *
  * <p>{@link #pairwiseUnchecked pairwiseCosine} is a packed, broadcast-form, register-blocked
  * kernel: the right matrix is copied once into panels of {@code 2 * lanes} columns stored
@@ -60,6 +63,14 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         return FMA ? a.fma(b, acc) : a.mul(b).add(acc);
     }
 
+    /**
+     * The scalar tails' multiply-add, on the same decision as the vector body: without the FMA
+     * instruction {@code Math.fma} is an exact and slow software routine.
+     */
+    private static float fma(float a, float b, float acc) {
+        return FMA ? Math.fma(a, b, acc) : a * b + acc;
+    }
+
     @Override
     protected float dot(float[] a, int ao, float[] b, int bo, int n) {
         int i = 0;
@@ -69,7 +80,7 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
             sum = dotBody(a, ao, b, bo, i);
         }
         for (; i < n; i++) {
-            sum = Math.fma(a[ao + i], b[bo + i], sum);
+            sum = fma(a[ao + i], b[bo + i], sum);
         }
         return sum;
     }
@@ -120,7 +131,7 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         }
         for (; i < n; i++) {
             float d = a[ao + i] - b[bo + i];
-            sum = Math.fma(d, d, sum);
+            sum = fma(d, d, sum);
         }
         return sum;
     }
@@ -155,17 +166,17 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
             bb = bb0.add(bb1).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) {
-            ab = Math.fma(a[i], b[i], ab);
-            aa = Math.fma(a[i], a[i], aa);
-            bb = Math.fma(b[i], b[i], bb);
+            ab = fma(a[i], b[i], ab);
+            aa = fma(a[i], a[i], aa);
+            bb = fma(b[i], b[i], bb);
         }
-        return finishCosine(ab, aa, bb);
+        return PlainLoops.finishCosine(ab, aa, bb);
     }
 
     @Override
     protected void scoreAllUnchecked(float[] q, float[] data, int rows, int cols, float[] out) {
         final int block = 1024;
-        forEachBlock(rows, block, worthParallel((long) rows * cols), r0 -> scoreRows(q, data, r0,
+        Blocks.forEach(rows, block, Blocks.worthParallel((long) rows * cols), r0 -> scoreRows(q, data, r0,
                 Math.min(rows, r0 + block), cols, out));
     }
 
@@ -192,10 +203,10 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
             float s2 = acc2.reduceLanes(VectorOperators.ADD);
             float s3 = acc3.reduceLanes(VectorOperators.ADD);
             for (; i < cols; i++) {
-                s0 = Math.fma(q[i], data[o0 + i], s0);
-                s1 = Math.fma(q[i], data[o1 + i], s1);
-                s2 = Math.fma(q[i], data[o2 + i], s2);
-                s3 = Math.fma(q[i], data[o3 + i], s3);
+                s0 = fma(q[i], data[o0 + i], s0);
+                s1 = fma(q[i], data[o1 + i], s1);
+                s2 = fma(q[i], data[o2 + i], s2);
+                s3 = fma(q[i], data[o3 + i], s3);
             }
             out[r] = s0;
             out[r + 1] = s1;
@@ -216,13 +227,13 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         int panels = (n + NR - 1) / NR;
         float[] packed = new float[Math.multiplyExact(Math.multiplyExact(panels, d), NR)];
         float[] bd = b.data();
-        forEachBlock(panels, 8, parallel, p0 -> {
+        Blocks.forEach(panels, 8, parallel, p0 -> {
             for (int p = p0; p < Math.min(panels, p0 + 8); p++) {
                 pack(bd, invNormB, n, d, p, packed);
             }
         });
         float[] ad = a.data();
-        forEachBlock(m, MC, parallel, i0 -> {
+        Blocks.forEach(m, MC, parallel, i0 -> {
             int i1 = Math.min(m, i0 + MC);
             // A partial last panel is computed into this scratch tile and copied: masked stores in
             // the micro-kernel made C2 fall back to a slow path for the whole method.

@@ -1,7 +1,5 @@
 package dev.budget4j.kernel;
 
-import java.util.List;
-
 /**
  * Numeric kernels on {@code float32} data, one interface over several backends: plain Java
  * ({@code "java"}, always there), the Vector API ({@code "vector"}, module budget-vector) and
@@ -15,10 +13,9 @@ import java.util.List;
  * products, measured against the exact (double) result:
  * <pre>{@code |dot - exact| <= n * 2^-24 * sum(|a[i] * b[i]|) + n * Float.MIN_VALUE}</pre>
  * and the same form for {@code l2Squared} (with {@code (a[i] - b[i])^2}). {@code cosine} and
- * {@code pairwiseCosine} inherit that bound through their dot products and norms. Integer and
- * structural results ({@link #topK}, {@link #chunk}) are equal across backends, except that
- * {@code topK} over scores computed by different backends may swap entries whose scores differ
- * by less than the tolerance above.
+ * {@code pairwiseCosine} inherit that bound through their dot products and norms. The integer
+ * result of {@link #topK} is equal across backends for the same scores; over scores computed by
+ * different backends it may swap entries whose scores differ by less than the tolerance above.
  *
  * <h2>Arguments</h2>
  * Every backend checks its arguments in Java before any work (and before any native call):
@@ -131,19 +128,4 @@ public interface VectorKernels {
      * {@code +Infinity} if a value is {@code +Infinity}; NaN if a value is NaN
      */
     double logSumExp(float[] values);
-
-    /**
-     * Cuts {@code text} into windows of {@code size} code points, each starting
-     * {@code size - overlap} code points after the previous one; the last window ends at the end
-     * of the text and may be shorter. Boundaries are char offsets that never split a surrogate
-     * pair (an unpaired surrogate counts as one code point).
-     *
-     * @param text    the text
-     * @param size    window length in code points, {@code >= 1}
-     * @param overlap code points shared by consecutive windows, in {@code [0, size)}
-     * @return the chunks in order; empty for an empty text
-     * @throws IllegalArgumentException when {@code size < 1}, {@code overlap < 0} or
-     *                                  {@code overlap >= size}
-     */
-    List<TextChunk> chunk(String text, int size, int overlap);
 }

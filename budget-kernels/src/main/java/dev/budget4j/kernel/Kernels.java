@@ -1,6 +1,6 @@
 package dev.budget4j.kernel;
 
-import dev.budget4j.internal.Require;
+import dev.budget4j.kernel.internal.Args;
 import dev.budget4j.kernel.internal.JavaKernels;
 import dev.budget4j.kernel.internal.KernelRegistry;
 
@@ -70,7 +70,7 @@ public final class Kernels {
      * @return the backend, or empty when it is not available
      */
     public static Optional<VectorKernels> byName(String backendName) {
-        Require.notNull(backendName, "backendName");
+        Args.notNull(backendName, "backendName");
         return Holder.REGISTRY.byName(backendName);
     }
 
@@ -82,7 +82,7 @@ public final class Kernels {
      * backend is installed)
      */
     public static Optional<String> unavailableReason(String backendName) {
-        Require.notNull(backendName, "backendName");
+        Args.notNull(backendName, "backendName");
         return Holder.REGISTRY.unavailableReason(backendName);
     }
 }

@@ -1,28 +1,27 @@
 package dev.budget4j.kernel.spi;
 
-import dev.budget4j.internal.Require;
 import dev.budget4j.kernel.FloatMatrix;
-import dev.budget4j.kernel.TextChunk;
 import dev.budget4j.kernel.VectorKernels;
-import dev.budget4j.kernel.internal.Chunker;
+import dev.budget4j.kernel.internal.Args;
+import dev.budget4j.kernel.internal.Blocks;
 import dev.budget4j.kernel.internal.LogSumExp;
+import dev.budget4j.kernel.internal.PlainLoops;
 import dev.budget4j.kernel.internal.TopK;
 
-import java.util.List;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
+import java.util.Arrays;
 
 /**
  * Skeleton for a {@link VectorKernels} backend. Every public method is final: it checks its
  * arguments in Java (so no backend, native ones included, ever sees a bad length, a null or a
- * bad {@code k}) and then calls the unchecked hooks a backend implements. {@link #topK},
- * {@link #logSumExp} and {@link #chunk} are shared by all backends, so their results are equal
- * by construction.
+ * bad {@code k}) and then calls the unchecked hooks a backend implements. {@link #topK} and
+ * {@link #logSumExp} are shared by all backends, so their results are equal by construction.
  *
  * <p>A backend implements {@link #dot(float[], int, float[], int, int)} and
  * {@link #l2Squared(float[], int, float[], int, int)}, and may override the batched hooks
  * ({@link #scoreAllUnchecked}, {@link #pairwiseUnchecked}, {@link #cosineUnchecked}) where it
- * has something faster than the defaults, which are built on {@code dot}.
+ * has something faster than the defaults, which are built on {@code dot}. The hooks are the
+ * whole contract: the loops and the work splitting the built-in backends share are internal to
+ * budget-kernels and may change in any release.
  */
 public abstract class AbstractVectorKernels implements VectorKernels {
 
@@ -37,9 +36,6 @@ public abstract class AbstractVectorKernels implements VectorKernels {
      */
     public static final long DEFAULT_PARALLEL_MIN_WORK = 1L << 22;
 
-    private static final long PARALLEL_MIN_WORK =
-            Long.getLong("budget4j.kernels.parallelMinWork", DEFAULT_PARALLEL_MIN_WORK);
-
     private final String name;
 
     /**
@@ -48,7 +44,7 @@ public abstract class AbstractVectorKernels implements VectorKernels {
      * @param name the backend's name, not blank
      */
     protected AbstractVectorKernels(String name) {
-        this.name = Require.name(name, "name");
+        this.name = Args.name(name, "name");
     }
 
     @Override
@@ -85,7 +81,7 @@ public abstract class AbstractVectorKernels implements VectorKernels {
 
     /**
      * Unchecked cosine of two vectors of equal length. The default takes three dot products and
-     * finishes with {@link #finishCosine}.
+     * divides in double: {@code ab / sqrt(aa * bb)}.
      *
      * @param a first vector
      * @param b second vector, same length
@@ -93,7 +89,7 @@ public abstract class AbstractVectorKernels implements VectorKernels {
      */
     protected double cosineUnchecked(float[] a, float[] b) {
         int n = a.length;
-        return finishCosine(dot(a, 0, b, 0, n), dot(a, 0, a, 0, n), dot(b, 0, b, 0, n));
+        return PlainLoops.finishCosine(dot(a, 0, b, 0, n), dot(a, 0, a, 0, n), dot(b, 0, b, 0, n));
     }
 
     /**
@@ -133,7 +129,7 @@ public abstract class AbstractVectorKernels implements VectorKernels {
         int d = a.cols();
         float[] ad = a.data();
         float[] bd = b.data();
-        forEachBlock(m, tileA, parallel, i0 -> {
+        Blocks.forEach(m, tileA, parallel, i0 -> {
             int i1 = Math.min(m, i0 + tileA);
             for (int j0 = 0; j0 < n; j0 += tileB) {
                 int j1 = Math.min(n, j0 + tileB);
@@ -148,117 +144,13 @@ public abstract class AbstractVectorKernels implements VectorKernels {
         });
     }
 
-    // ---------------------------------------------------------------- helpers for backends
-
-    /**
-     * Runs {@code body} once for each block start {@code 0, block, 2 * block, ...} below
-     * {@code total}, on the common fork-join pool when {@code parallel} (and there are at least two
-     * blocks), else on the calling thread in order.
-     *
-     * @param total    number of items, {@code >= 0}
-     * @param block    items per block, {@code >= 1}
-     * @param parallel whether to run the blocks concurrently
-     * @param body     receives each block's first item index
-     */
-    protected static void forEachBlock(int total, int block, boolean parallel, IntConsumer body) {
-        int blocks = (int) (((long) total + block - 1) / block);
-        if (parallel && blocks > 1) {
-            IntStream.range(0, blocks).parallel().forEach(k -> body.accept(k * block));
-        } else {
-            for (int k = 0; k < blocks; k++) {
-                body.accept(k * block);
-            }
-        }
-    }
-
-    /**
-     * Whether a batched kernel of this much work should be split over the common pool.
-     *
-     * @param multiplyAdds work of the call, in multiply-adds
-     * @return {@code multiplyAdds >= } the calibrated threshold
-     */
-    protected static boolean worthParallel(long multiplyAdds) {
-        return multiplyAdds >= PARALLEL_MIN_WORK;
-    }
-
-    /**
-     * The plain-Java dot product (four accumulators): the java backend's, and the fallback of any
-     * backend for a kernel it lacks.
-     *
-     * @param a first vector
-     * @param ao offset into {@code a}
-     * @param b second vector
-     * @param bo offset into {@code b}
-     * @param n number of elements, {@code >= 0}
-     * @return {@code sum(a[ao + i] * b[bo + i])}
-     */
-    protected static float plainDot(float[] a, int ao, float[] b, int bo, int n) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (int end = n & ~3; i < end; i += 4) {
-            s0 += a[ao + i] * b[bo + i];
-            s1 += a[ao + i + 1] * b[bo + i + 1];
-            s2 += a[ao + i + 2] * b[bo + i + 2];
-            s3 += a[ao + i + 3] * b[bo + i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[ao + i] * b[bo + i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
-     * The plain-Java squared L2 distance (four accumulators), as {@link #plainDot}.
-     *
-     * @param a first vector
-     * @param ao offset into {@code a}
-     * @param b second vector
-     * @param bo offset into {@code b}
-     * @param n number of elements, {@code >= 0}
-     * @return {@code sum((a[ao + i] - b[bo + i])^2)}
-     */
-    protected static float plainL2Squared(float[] a, int ao, float[] b, int bo, int n) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (int end = n & ~3; i < end; i += 4) {
-            float d0 = a[ao + i] - b[bo + i];
-            float d1 = a[ao + i + 1] - b[bo + i + 1];
-            float d2 = a[ao + i + 2] - b[bo + i + 2];
-            float d3 = a[ao + i + 3] - b[bo + i + 3];
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; i < n; i++) {
-            float d = a[ao + i] - b[bo + i];
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
-     * Finishes a cosine in double from float sums.
-     *
-     * @param ab dot product of the two vectors
-     * @param aa squared norm of the first
-     * @param bb squared norm of the second
-     * @return {@code ab / sqrt(aa * bb)} in double, {@code 0} when {@code aa} or {@code bb} is 0
-     */
-    protected static double finishCosine(float ab, float aa, float bb) {
-        if (aa == 0f || bb == 0f) {
-            return 0d;
-        }
-        return ab / Math.sqrt((double) aa * (double) bb);
-    }
-
     /**
      * The inverse L2 norm of each row, from this backend's {@code dot}, finished in double.
      *
      * @param m the rows
      * @return {@code 1 / |row|} per row as float; {@code 0} for a zero row
      */
-    protected final float[] inverseNorms(FloatMatrix m) {
+    private float[] inverseNorms(FloatMatrix m) {
         int rows = m.rows();
         int cols = m.cols();
         float[] data = m.data();
@@ -292,7 +184,7 @@ public abstract class AbstractVectorKernels implements VectorKernels {
 
     @Override
     public final void normalize(float[] v) {
-        Require.notNull(v, "v");
+        Args.notNull(v, "v");
         float sq = dot(v, 0, v, 0, v.length);
         if (sq >= Float.MIN_NORMAL && sq < Float.POSITIVE_INFINITY) {
             float inv = (float) (1d / Math.sqrt(sq));
@@ -317,14 +209,14 @@ public abstract class AbstractVectorKernels implements VectorKernels {
 
     @Override
     public final void scoreAll(float[] query, FloatMatrix rows, float[] out) {
-        Require.notNull(query, "query");
-        Require.notNull(rows, "rows");
-        Require.notNull(out, "out");
+        Args.notNull(query, "query");
+        Args.notNull(rows, "rows");
+        Args.notNull(out, "out");
         if (query.length != rows.cols()) {
-            Require.that(false, "query.length", "must equal rows.cols() (" + rows.cols() + ")", query.length);
+            Args.that(false, "query.length", "must equal rows.cols() (" + rows.cols() + ")", query.length);
         }
         if (out.length != rows.rows()) {
-            Require.that(false, "out.length", "must equal rows.rows() (" + rows.rows() + ")", out.length);
+            Args.that(false, "out.length", "must equal rows.rows() (" + rows.rows() + ")", out.length);
         }
         scoreAllUnchecked(query, rows.data(), rows.rows(), rows.cols(), out);
     }
@@ -340,19 +232,19 @@ public abstract class AbstractVectorKernels implements VectorKernels {
     @Override
     public final void pairwiseCosine(FloatMatrix a, FloatMatrix b, FloatMatrix out) {
         checkPairwise(a, b);
-        Require.notNull(out, "out");
+        Args.notNull(out, "out");
         if (out.rows() != a.rows() || out.cols() != b.rows()) {
-            Require.that(false, "out", "must be " + a.rows() + " x " + b.rows() + " (a.rows() x b.rows())",
+            Args.that(false, "out", "must be " + a.rows() + " x " + b.rows() + " (a.rows() x b.rows())",
                     out.rows() + " x " + out.cols());
         }
         pairwiseChecked(a, b, out);
     }
 
     private static void checkPairwise(FloatMatrix a, FloatMatrix b) {
-        Require.notNull(a, "a");
-        Require.notNull(b, "b");
-        Require.that(a.cols() == b.cols(), "b.cols()", "must equal a.cols() (" + a.cols() + ")", b.cols());
-        Require.that((long) a.rows() * b.rows() <= Integer.MAX_VALUE, "a.rows() * b.rows()",
+        Args.notNull(a, "a");
+        Args.notNull(b, "b");
+        Args.that(a.cols() == b.cols(), "b.cols()", "must equal a.cols() (" + a.cols() + ")", b.cols());
+        Args.that((long) a.rows() * b.rows() <= Integer.MAX_VALUE, "a.rows() * b.rows()",
                 "must be <= " + Integer.MAX_VALUE, (long) a.rows() * b.rows());
     }
 
@@ -361,46 +253,35 @@ public abstract class AbstractVectorKernels implements VectorKernels {
             return;
         }
         if (a.cols() == 0) {
-            java.util.Arrays.fill(out.data(), 0f);
+            Arrays.fill(out.data(), 0f);
             return;
         }
-        boolean parallel = worthParallel((long) a.rows() * b.rows() * a.cols());
+        boolean parallel = Blocks.worthParallel((long) a.rows() * b.rows() * a.cols());
         pairwiseUnchecked(a, inverseNorms(a), b, inverseNorms(b), out.data(), parallel);
     }
 
     @Override
     public final int[] topK(float[] scores, int k) {
-        Require.notNull(scores, "scores");
+        Args.notNull(scores, "scores");
         if (k < 1 || k > scores.length) {
-            Require.that(false, "k", "must be in [1, scores.length = " + scores.length + "]", k);
+            Args.that(false, "k", "must be in [1, scores.length = " + scores.length + "]", k);
         }
         return TopK.select(scores, k);
     }
 
     @Override
     public final double logSumExp(float[] values) {
-        Require.notNull(values, "values");
+        Args.notNull(values, "values");
         return LogSumExp.of(values);
-    }
-
-    @Override
-    public final List<TextChunk> chunk(String text, int size, int overlap) {
-        Require.notNull(text, "text");
-        Require.that(size >= 1, "size", "must be >= 1 code point", size);
-        Require.that(overlap >= 0, "overlap", "must be >= 0 code points", overlap);
-        if (overlap >= size) {
-            Require.that(false, "overlap", "must be < size (" + size + ")", overlap);
-        }
-        return Chunker.chunk(text, size, overlap);
     }
 
     // Checks test first and build a message only on failure: these run on every kernel call, and
     // a message built eagerly (string concatenation, boxing) cost more than a short dot product.
     private static void sameLength(float[] a, float[] b) {
-        Require.notNull(a, "a");
-        Require.notNull(b, "b");
+        Args.notNull(a, "a");
+        Args.notNull(b, "b");
         if (a.length != b.length) {
-            Require.that(false, "b.length", "must equal a.length (" + a.length + ")", b.length);
+            Args.that(false, "b.length", "must equal a.length (" + a.length + ")", b.length);
         }
     }
 

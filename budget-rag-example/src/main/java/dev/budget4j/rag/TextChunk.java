@@ -1,12 +1,10 @@
-package dev.budget4j.kernel;
-
-import dev.budget4j.internal.Require;
+package dev.budget4j.rag;
 
 /**
  * One chunk of a text, as char offsets {@code [start, end)} into the text it was cut from
  * (so {@code text.substring(start, end)} is the chunk). Produced by
- * {@link VectorKernels#chunk(String, int, int)}; its boundaries never fall between the two
- * halves of a surrogate pair.
+ * {@link Chunker#chunk(String, int, int)}; its boundaries never fall between the two halves of a
+ * surrogate pair.
  *
  * @param start first char index of the chunk, {@code >= 0}, inclusive
  * @param end   char index after the chunk, {@code >= start}, exclusive
@@ -19,8 +17,8 @@ public record TextChunk(int start, int end) {
      * @throws IllegalArgumentException when {@code start < 0} or {@code end < start}
      */
     public TextChunk {
-        Require.atLeast(start, 0, "start");
-        Require.that(end >= start, "end", "must be >= start (" + start + ")", end);
+        Args.atLeast(start, 0, "start");
+        Args.that(end >= start, "end", "must be >= start (" + start + ")", end);
     }
 
     /**

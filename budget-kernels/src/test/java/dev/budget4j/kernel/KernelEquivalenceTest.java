@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * One test class for every kernel backend on the path: each available backend is checked against
  * exact double references within the size-scaled bounds of {@link Tolerance}, for every size in
- * {@link #SIZES} and every distribution in {@link Inputs}. In budget-core only the plain-Java
- * backend exists; budget-native runs this same class with budget-vector and budget-native on
- * the test path and sets {@value #REQUIRE_PROPERTY}, so a backend that silently fell back to
+ * {@link #SIZES} and every distribution in {@link Inputs}. In budget-kernels only the plain-Java
+ * backend exists; budget-vector and budget-native run this same class with their backends on the
+ * test path and set {@value #REQUIRE_PROPERTY}, so a backend that silently fell back to
  * plain Java fails the build instead of passing it.
  */
 class KernelEquivalenceTest {
@@ -252,55 +252,6 @@ class KernelEquivalenceTest {
         assertEquals(Math.log(naive), k.logSumExp(v), 1e-12);
     }
 
-    @Property(tries = 200)
-    void chunksCoverTheTextWithoutSplittingSurrogatePairs(@ForAll("backend") VectorKernels k,
-                                                         @ForAll("texts") String text,
-                                                         @ForAll @IntRange(min = 1, max = 40) int size,
-                                                         @ForAll @IntRange(min = 0, max = 39) int overlapSeed) {
-        int overlap = overlapSeed % size;
-        List<TextChunk> chunks = k.chunk(text, size, overlap);
-        assertEquals(Kernels.java().chunk(text, size, overlap), chunks, "boundaries equal the reference backend");
-        if (text.isEmpty()) {
-            assertTrue(chunks.isEmpty());
-            return;
-        }
-        assertEquals(0, chunks.get(0).start());
-        assertEquals(text.length(), chunks.get(chunks.size() - 1).end());
-        for (int i = 0; i < chunks.size(); i++) {
-            TextChunk c = chunks.get(i);
-            assertTrue(!splitsPair(text, c.start()) && !splitsPair(text, c.end()), "boundary inside a pair: " + c);
-            int cps = text.codePointCount(c.start(), c.end());
-            if (i < chunks.size() - 1) {
-                assertEquals(size, cps, "every chunk but the last has size code points");
-                TextChunk next = chunks.get(i + 1);
-                assertEquals(size - overlap, text.codePointCount(c.start(), next.start()), "step");
-            } else {
-                assertTrue(cps >= 1 && cps <= size);
-            }
-        }
-    }
-
-    private static boolean splitsPair(String s, int at) {
-        return at > 0 && at < s.length() && Character.isHighSurrogate(s.charAt(at - 1))
-                && Character.isLowSurrogate(s.charAt(at));
-    }
-
-    @Provide
-    Arbitrary<String> texts() {
-        // Letters, emoji (surrogate pairs) and lone surrogates of both kinds.
-        return Arbitraries.of("a", "b", " ", "\uD83D\uDE00", "\uD834\uDD1E", "\uD800", "\uDC00", "\u00E9")
-                .list().ofMaxSize(120).map(parts -> String.join("", parts));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("allBackends")
-    void chunkExamples(VectorKernels k) {
-        String s = "ab\uD83D\uDE00cd";   // a b 😀 c d: five code points, six chars
-        assertEquals(List.of(new TextChunk(0, 4), new TextChunk(2, 6)), k.chunk(s, 3, 1));
-        assertEquals(List.of(new TextChunk(0, 6)), k.chunk(s, 5, 0));
-        assertEquals(List.of(), k.chunk("", 3, 0));
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("allBackends")
     void badArgumentsAreRejectedWithTheirNameRuleAndValue(VectorKernels k) {
@@ -323,13 +274,6 @@ class KernelEquivalenceTest {
                 assertThrows(IllegalArgumentException.class, () -> k.topK(four, 0)).getMessage());
         assertEquals("k must be in [1, scores.length = 4], but was 5",
                 assertThrows(IllegalArgumentException.class, () -> k.topK(four, 5)).getMessage());
-        assertEquals("size must be >= 1 code point, but was -1",
-                assertThrows(IllegalArgumentException.class, () -> k.chunk("abc", -1, 0)).getMessage());
-        assertEquals("overlap must be >= 0 code points, but was -2",
-                assertThrows(IllegalArgumentException.class, () -> k.chunk("abc", 2, -2)).getMessage());
-        assertEquals("overlap must be < size (2), but was 2",
-                assertThrows(IllegalArgumentException.class, () -> k.chunk("abc", 2, 2)).getMessage());
-        assertThrows(NullPointerException.class, () -> k.chunk(null, 2, 1));
         assertThrows(NullPointerException.class, () -> k.logSumExp(null));
     }
 

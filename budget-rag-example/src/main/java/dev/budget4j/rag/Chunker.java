@@ -1,24 +1,35 @@
-package dev.budget4j.kernel.internal;
-
-import dev.budget4j.kernel.TextChunk;
+package dev.budget4j.rag;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Code-point windows over a string, found in one forward pass. */
+/**
+ * Code-point windows over a string, found in one forward pass. Text handling, not float math:
+ * it lives with the pipeline that chunks, not among the kernel backends.
+ */
 public final class Chunker {
     private Chunker() {
     }
 
     /**
-     * Windows of {@code size} code points every {@code size - overlap} code points.
+     * Cuts {@code text} into windows of {@code size} code points, each starting
+     * {@code size - overlap} code points after the previous one; the last window ends at the end
+     * of the text and may be shorter. Boundaries are char offsets that never split a surrogate
+     * pair (an unpaired surrogate counts as one code point).
      *
      * @param text    the text
-     * @param size    {@code >= 1} (checked by the caller)
-     * @param overlap in {@code [0, size)} (checked by the caller)
-     * @return the chunks
+     * @param size    window length in code points, {@code >= 1}
+     * @param overlap code points shared by consecutive windows, in {@code [0, size)}
+     * @return the chunks in order; empty for an empty text
+     * @throws NullPointerException     when {@code text} is null
+     * @throws IllegalArgumentException when {@code size < 1}, {@code overlap < 0} or
+     *                                  {@code overlap >= size}
      */
     public static List<TextChunk> chunk(String text, int size, int overlap) {
+        Args.notNull(text, "text");
+        Args.that(size >= 1, "size", "must be >= 1 code point", size);
+        Args.that(overlap >= 0, "overlap", "must be >= 0 code points", overlap);
+        Args.that(overlap < size, "overlap", "must be < size (" + size + ")", overlap);
         int length = text.length();
         List<TextChunk> out = new ArrayList<>();
         if (length == 0) {

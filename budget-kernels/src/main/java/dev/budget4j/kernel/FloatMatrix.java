@@ -1,6 +1,6 @@
 package dev.budget4j.kernel;
 
-import dev.budget4j.internal.Require;
+import dev.budget4j.kernel.internal.Args;
 
 import java.util.Arrays;
 
@@ -47,18 +47,18 @@ public final class FloatMatrix {
      * @throws IllegalArgumentException when a size is negative or {@code data.length != rows * cols}
      */
     public static FloatMatrix of(float[] data, int rows, int cols) {
-        Require.notNull(data, "data");
+        Args.notNull(data, "data");
         int size = checkedSize(rows, cols);
-        Require.that(data.length == size, "data.length", "must be rows * cols (" + rows + " * " + cols + " = " + size + ")",
+        Args.that(data.length == size, "data.length", "must be rows * cols (" + rows + " * " + cols + " = " + size + ")",
                 data.length);
         return new FloatMatrix(data, rows, cols);
     }
 
     private static int checkedSize(int rows, int cols) {
-        Require.atLeast(rows, 0, "rows");
-        Require.atLeast(cols, 0, "cols");
+        Args.atLeast(rows, 0, "rows");
+        Args.atLeast(cols, 0, "cols");
         long size = (long) rows * cols;
-        Require.that(size <= Integer.MAX_VALUE, "rows * cols", "must be <= " + Integer.MAX_VALUE, size);
+        Args.that(size <= Integer.MAX_VALUE, "rows * cols", "must be <= " + Integer.MAX_VALUE, size);
         return (int) size;
     }
 
@@ -130,11 +130,11 @@ public final class FloatMatrix {
     }
 
     private void checkRow(int row) {
-        Require.that(row >= 0 && row < rows, "row", "must be in [0, " + rows + ")", row);
+        Args.that(row >= 0 && row < rows, "row", "must be in [0, " + rows + ")", row);
     }
 
     private void checkCol(int col) {
-        Require.that(col >= 0 && col < cols, "col", "must be in [0, " + cols + ")", col);
+        Args.that(col >= 0 && col < cols, "col", "must be in [0, " + cols + ")", col);
     }
 
     @Override

@@ -18,12 +18,12 @@ public final class JavaKernels extends AbstractVectorKernels {
 
     @Override
     protected float dot(float[] a, int ao, float[] b, int bo, int n) {
-        return plainDot(a, ao, b, bo, n);
+        return PlainLoops.dot(a, ao, b, bo, n);
     }
 
     @Override
     protected float l2Squared(float[] a, int ao, float[] b, int bo, int n) {
-        return plainL2Squared(a, ao, b, bo, n);
+        return PlainLoops.l2Squared(a, ao, b, bo, n);
     }
 
     @Override
@@ -46,6 +46,6 @@ public final class JavaKernels extends AbstractVectorKernels {
             aa0 += a[i] * a[i];
             bb0 += b[i] * b[i];
         }
-        return finishCosine(ab0 + ab1, aa0 + aa1, bb0 + bb1);
+        return PlainLoops.finishCosine(ab0 + ab1, aa0 + aa1, bb0 + bb1);
     }
 }
