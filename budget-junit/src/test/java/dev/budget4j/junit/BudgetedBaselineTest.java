@@ -29,6 +29,7 @@ class BudgetedBaselineTest {
 
     static EngineExecutionResults run(Class<?> type, String method, boolean record) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(type, method))
+                .configurationParameter(Fixtures.RUN, "true")
                 .configurationParameter(BudgetedTestExtension.STDOUT_PROPERTY, "false")
                 .configurationParameter(BudgetedTestExtension.RECORD_PROPERTY, Boolean.toString(record)).execute();
     }

@@ -34,7 +34,8 @@ class BudgetedTestTest {
 
     static EngineTestKit.Builder kit(Class<?> type, String method) {
         Method m = Arrays.stream(type.getDeclaredMethods()).filter(d -> d.getName().equals(method)).findFirst().orElseThrow();
-        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(type, m));
+        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(type, m))
+                .configurationParameter(Fixtures.RUN, "true");
     }
 
     static Throwable failure(EngineExecutionResults results) {

@@ -29,6 +29,7 @@ class EnginesTogetherTest {
         Fixtures.PropertyAndBudget.CALLS.set(0);
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(Fixtures.PropertyAndBudget.class))
+                .configurationParameter(Fixtures.RUN, "true")
                 .configurationParameter(BudgetedTestExtension.STDOUT_PROPERTY, "false").build();
         Launcher launcher = LauncherFactory.create();
         TestPlan plan = launcher.discover(request);

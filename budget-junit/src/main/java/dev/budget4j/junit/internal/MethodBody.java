@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * A test method's body as a function the harness can call many times: the same target and the
@@ -14,6 +15,7 @@ public final class MethodBody implements Function<Object, Object> {
     private final Method method;
     private final Object target;
     private final Object[] arguments;
+    private final boolean direct;
 
     /**
      * @param method the test method
@@ -24,11 +26,21 @@ public final class MethodBody implements Function<Object, Object> {
         this.method = method;
         this.target = target;
         this.arguments = arguments.toArray();
-        method.setAccessible(true);
+        // On the module path a test package is opened to JUnit, not to budget4j: then call it through JUnit.
+        this.direct = method.trySetAccessible();
     }
 
     @Override
     public Object apply(Object ignored) {
+        if (!direct) {
+            try {
+                return ReflectionSupport.invokeMethod(method, target, arguments);
+            } catch (Error | RuntimeException e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new Thrown(t);   // JUnit rethrows the body's checked exception unwrapped
+            }
+        }
         try {
             return method.invoke(target, arguments);
         } catch (InvocationTargetException e) {
