@@ -66,7 +66,7 @@ final class JmhEntry {
             case "avgt", "ss" -> throughput(primary, JmhUnits.nanosPerOp(unit, mode), true);
             case "sample" -> sampled(primary.get("rawDataHistogram"), JmhUnits.nanosPerOp(unit, mode), merged);
             default -> throw new IllegalArgumentException("mode must be one of thrpt, avgt, sample or ss, but was \""
-                    + mode + "\"");
+                    + ReadLimits.excerpt(mode) + "\"");
         };
         List<Integer> iterations = new ArrayList<>();
         forks.forEach(f -> iterations.add(f.values().iterator().next().length));
@@ -89,7 +89,8 @@ final class JmhEntry {
         StringJoiner out = new StringJoiner(",", "[", "]");
         new TreeMap<>(map).forEach((k, v) -> {
             if (!(v instanceof String)) {
-                throw new IllegalArgumentException("params." + k + " must be a string, but was " + BaselineJson.describe(v));
+                throw new IllegalArgumentException("params." + ReadLimits.excerpt(k) + " must be a string, but was "
+                        + BaselineJson.describe(v));
             }
             out.add(k + "=" + v);
         });
@@ -197,7 +198,7 @@ final class JmhEntry {
         Map<String, Object> metric = BaselineJson.object(metrics.get(key), field);
         String unit = text(metric, "scoreUnit", field + ".");
         if (!unit.equals("B/op")) {
-            throw new IllegalArgumentException(field + ".scoreUnit must be \"B/op\", but was \"" + unit + "\"");
+            throw new IllegalArgumentException(field + ".scoreUnit must be \"B/op\", but was \"" + ReadLimits.excerpt(unit) + "\"");
         }
         double[][] raw = matrix(metric.get("rawData"), field + ".rawData");
         if (raw.length != forks.size()) {
