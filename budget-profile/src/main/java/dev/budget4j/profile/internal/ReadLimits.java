@@ -18,9 +18,9 @@ import tools.jackson.core.StreamReadConstraints;
  *
  * <p>Why these values: a baseline nests 7 levels (stages, a stage, its forks, a fork, its rounds,
  * a dimension's values), as does a JMH result file; budget4j writes numbers of at most 24
- * characters; the largest string is a histogram, at most about 0.7 MB of base64 even for a
- * histogram that spans every value a {@code long} holds; a run of 100 stages with 60 forks of 20
- * rounds is about 2 million tokens.
+ * characters; the largest string is a histogram, about 0.3 MB of base64 for one that spans every
+ * value a {@code long} holds; a baseline of 100 stages with 60 forks of 20 rounds is about 26 MB
+ * and 1.4 million tokens.
  */
 public final class ReadLimits {
     /** Largest file read, in bytes (64 MiB), checked before reading and again while reading. */
