@@ -19,6 +19,8 @@ import java.nio.file.Path;
  *   <li>a JSON string of at most 4,194,304 characters (4 Mi), a member name (a stage's name in a
  *       baseline) of at most 10,000;</li>
  *   <li>at most 5,000,000 JSON tokens in a document, or in one line of a run history;</li>
+ *   <li>histograms that take at most a quarter of the JVM's maximum heap ({@code -Xmx}), and at
+ *       least 64 MiB, once decoded: a few dozen bytes of compressed histogram can decode to 50 MB;</li>
  *   <li>run histories and interval logs in UTF-8.</li>
  * </ul>
  */

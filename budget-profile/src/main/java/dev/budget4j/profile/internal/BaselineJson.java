@@ -112,13 +112,13 @@ public final class BaselineJson {
     public static Baseline read(Path file) throws IOException {
         Object parsed = JsonReader.read(file, "baseline file");
         try {
-            return fromMap(parsed);
+            return fromMap(parsed, HistogramAllowance.forOneFile());
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
             throw new BaselineFormatException(file, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
-    static Baseline fromMap(Object parsed) {
+    static Baseline fromMap(Object parsed, HistogramAllowance allowance) {
         Map<String, Object> root = object(parsed, "the document");
         Object format = root.get("format");
         if (!FORMAT.equals(format)) {
@@ -154,7 +154,7 @@ public final class BaselineJson {
         }
         Map<String, Object> stages = object(root.get("stages"), "stages");
         for (Map.Entry<String, Object> e : stages.entrySet()) {
-            b.stage(stageFrom(e.getKey(), object(e.getValue(), "stage '" + ReadLimits.name(e.getKey()) + "'"), version));
+            b.stage(stageFrom(e.getKey(), object(e.getValue(), "stage '" + ReadLimits.name(e.getKey()) + "'"), version, allowance));
         }
         return b.build();
     }
@@ -164,7 +164,7 @@ public final class BaselineJson {
                 integer(m, "memoryBytes"), string(m, "os"), string(m, "jvmVendor"), string(m, "jvmVersion"));
     }
 
-    private static StageBaseline stageFrom(String name, Map<String, Object> m, long version) {
+    private static StageBaseline stageFrom(String name, Map<String, Object> m, long version, HistogramAllowance allowance) {
         String where = "stage '" + ReadLimits.name(name) + "'";
         Object h = m.get("histogram");
         if (!(h instanceof String)) {
@@ -176,6 +176,7 @@ public final class BaselineJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
+        allowance.charge(histogram, where);
         long calls = integer(m, "calls");
         if (calls != histogram.getTotalCount()) {
             throw new IllegalArgumentException(where + ": calls is " + calls + " but the histogram holds "

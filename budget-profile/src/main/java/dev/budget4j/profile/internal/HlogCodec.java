@@ -54,8 +54,12 @@ public final class HlogCodec {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** The intervals of a log's lines; messages name the line. */
+    /** The intervals of a log's lines, within a fresh {@link HistogramAllowance}; messages name the line. */
     public static List<Recording> read(List<String> lines) {
+        return read(lines, HistogramAllowance.forOneFile());
+    }
+
+    static List<Recording> read(List<String> lines, HistogramAllowance allowance) {
         List<Recording> out = new ArrayList<>();
         double baseSec = 0;
         Map<String, String> meta = null;
@@ -91,7 +95,7 @@ public final class HlogCodec {
                 }
                 continue;
             }
-            out.add(interval(line, n, baseSec, meta));
+            out.add(interval(line, n, baseSec, meta, allowance));
             meta = null;
         }
         if (meta != null) {
@@ -142,7 +146,7 @@ public final class HlogCodec {
         throw new IllegalArgumentException(key + " must be a whole number in [0, " + max + "], but was '" + abbreviate(v) + "'");
     }
 
-    private static Recording interval(String line, int n, double baseSec, Map<String, String> meta) {
+    private static Recording interval(String line, int n, double baseSec, Map<String, String> meta, HistogramAllowance allowance) {
         String tag = null;
         String rest = line;
         if (rest.startsWith("Tag=")) {
@@ -169,6 +173,7 @@ public final class HlogCodec {
             throw new IllegalArgumentException("line " + n + ": the interval histogram is corrupt or truncated ("
                     + ReadLimits.reason(e.toString()) + ")", e);
         }
+        allowance.charge(h, "line " + n);
         if (h.getNumberOfSignificantValueDigits() != Recording.PRECISION) {
             throw new IllegalArgumentException("line " + n + ": the interval histogram has " + h.getNumberOfSignificantValueDigits()
                     + " significant digits, but budget4j merges histograms of " + Recording.PRECISION);

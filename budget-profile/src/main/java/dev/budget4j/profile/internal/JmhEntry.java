@@ -50,10 +50,11 @@ final class JmhEntry {
      * Converts one entry.
      *
      * @param entry the entry's JSON object
+     * @param allowance charged with the entry's histogram
      * @return the converted entry
      * @throws IllegalArgumentException naming the field, the rule and the bad value
      */
-    static JmhEntry of(Map<String, Object> entry) {
+    static JmhEntry of(Map<String, Object> entry, HistogramAllowance allowance) {
         String benchmark = text(entry, "benchmark", "");
         String mode = text(entry, "mode", "");
         String name = benchmark + params(entry.get("params"));
@@ -73,6 +74,7 @@ final class JmhEntry {
         alloc(entry.get("secondaryMetrics"), forks, iterations);
         List<ForkRounds> rounds = new ArrayList<>();
         forks.forEach(f -> rounds.add(ForkRounds.of(f)));
+        allowance.charge(merged, "the samples");
         StageBaseline stage = new StageBaseline(name, merged, 0, 0, -1, -1, -1, null, rounds);
         return new JmhEntry(benchmark, mode, name, List.copyOf(iterations), stage);
     }

@@ -49,6 +49,7 @@ public final class JmhJson {
             throw new BaselineFormatException(file, "holds no benchmark results: the JSON array is empty");
         }
         List<JmhEntry> converted = new ArrayList<>();
+        HistogramAllowance allowance = HistogramAllowance.forOneFile();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String where = "entry " + (i + 1) + " of " + entries.size();
@@ -62,7 +63,7 @@ public final class JmhJson {
             }
             JmhEntry entry;
             try {
-                entry = JmhEntry.of(BaselineJson.object(e, where));
+                entry = JmhEntry.of(BaselineJson.object(e, where), allowance);
             } catch (IllegalArgumentException ex) {
                 throw new BaselineFormatException(file, where + ": " + ex.getMessage());
             }
