@@ -29,11 +29,31 @@ class OshiMemoryProbeTest {
         }
     }
 
+    /**
+     * Collects, then waits until RSS holds steady for 100 ms (at most 5 s): a heap that earlier
+     * tests in this JVM grew shrinks after a collection, and a shrink that lands inside a window
+     * lowers RSS there and hides the allocation the window should see.
+     */
+    private static void settle(OshiMemoryProbe probe) throws InterruptedException {
+        System.gc();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long before = probe.currentRssBytes();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = probe.currentRssBytes();
+            if (Math.abs(now - before) < 4L << 20) {
+                return;
+            }
+            before = now;
+        }
+    }
+
     @Test
     void readsRssAndTracksAPeakThatCoversAnAllocation() throws Exception {
         try (OshiMemoryProbe probe = new OshiMemoryProbe(Duration.ofMillis(2))) {
             long rss = probe.currentRssBytes();
             assertTrue(rss > 1 << 20, "RSS should be above 1 MiB, was " + rss);
+            settle(probe);
             RssWindow w = probe.openWindow();
             assertTrue(probe.samplerRunning());
             // Off the heap, so the 64 MiB are new pages of the process: a heap allocation can land on
