@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.ErrorReportConfiguration;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -81,27 +80,31 @@ public final class JsonReader {
 
     private static Object parse(JsonParser p) {
         try (p) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                throw new IllegalArgumentException("is empty");
+            // The problems are caught inside, while the parser still knows where it is.
+            try {
+                JsonToken first = p.nextToken();
+                if (first == null) {
+                    throw new IllegalArgumentException("is empty");
+                }
+                Object value = value(p, first);
+                if (p.nextToken() != null) {
+                    throw new IllegalArgumentException("holds more than one JSON value: another starts "
+                            + at(p.currentTokenLocation()));
+                }
+                return value;
+            } catch (UnexpectedEndOfInputException e) {
+                throw new IllegalArgumentException("is not valid JSON: it ends " + at(where(e, p))
+                        + " before the JSON is complete (the file may be truncated)", e);
+            } catch (StreamConstraintsException e) {
+                // Jackson names its own setting; the limits are budget4j's, documented with ReadLimits. The
+                // exception has no location: the token being read, whose length or depth is over, starts here.
+                String reason = e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
+                throw new IllegalArgumentException("exceeds a limit for files read by budget4j " + at(p.currentTokenLocation())
+                        + ": " + reason(reason), e);
+            } catch (StreamReadException e) {
+                throw new IllegalArgumentException("is not valid JSON: " + reason(e.getOriginalMessage()) + " "
+                        + at(where(e, p)), e);
             }
-            Object value = value(p, first);
-            if (p.nextToken() != null) {
-                throw new IllegalArgumentException("holds more than one JSON value: another starts "
-                        + at(p.currentTokenLocation()));
-            }
-            return value;
-        } catch (UnexpectedEndOfInputException e) {
-            throw new IllegalArgumentException("is not valid JSON: it ends " + at(where(e, p))
-                    + " before the JSON is complete (the file may be truncated)", e);
-        } catch (StreamConstraintsException e) {
-            // Jackson names its own setting; the limits are budget4j's, documented with ReadLimits.
-            String reason = e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
-            throw new IllegalArgumentException("exceeds a limit for files read by budget4j " + at(where(e, p)) + ": "
-                    + reason(reason), e);
-        } catch (StreamReadException e) {
-            throw new IllegalArgumentException("is not valid JSON: " + reason(e.getOriginalMessage()) + " "
-                    + at(where(e, p)), e);
         }
     }
 
@@ -158,7 +161,7 @@ public final class JsonReader {
     }
 
     /** The exception's location when it has one, else where the parser stopped. */
-    private static TokenStreamLocation where(JacksonException e, JsonParser p) {
+    private static TokenStreamLocation where(StreamReadException e, JsonParser p) {
         TokenStreamLocation l = e.getLocation();
         return l != null && l.getLineNr() > 0 ? l : p.currentLocation();
     }

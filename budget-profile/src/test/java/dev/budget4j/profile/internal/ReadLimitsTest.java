@@ -56,4 +56,17 @@ class ReadLimitsTest {
         assertTrue(ReadLimits.reason("w".repeat(10_000)).length() <= ReadLimits.REASON_CHARS + 1);
         assertEquals("no reason given", ReadLimits.reason(null));
     }
+
+    @Test
+    void aLimitIsReportedWhereTheOffendingTokenStarts() {
+        IllegalArgumentException deep = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JsonReader.parse("[".repeat(100_000)));
+        assertTrue(deep.getMessage().startsWith("exceeds a limit for files read by budget4j at line 1, column 65: Document nesting"
+                + " depth (65) exceeds the maximum allowed (64)"), deep.getMessage());
+        IllegalArgumentException digits = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JsonReader.parse("{\"a\":\n [" + "7".repeat(5_000_000) + "]}"));
+        assertTrue(digits.getMessage().startsWith("exceeds a limit for files read by budget4j at line 2, column 3: Number value"
+                + " length"), digits.getMessage());
+        assertTrue(digits.getMessage().length() < 200, digits.getMessage());
+    }
 }
