@@ -19,6 +19,8 @@ module dev.budget4j.core {
     exports dev.budget4j.kernel;
     exports dev.budget4j.kernel.spi;
     exports dev.budget4j.internal.jfr to jdk.jfr;
+    // budget-profile's harness reads allocation through the same meter as a budgeted stage
+    exports dev.budget4j.internal to dev.budget4j.profile;
 
     uses dev.budget4j.spi.MemoryProbe;
     uses dev.budget4j.kernel.spi.KernelProvider;

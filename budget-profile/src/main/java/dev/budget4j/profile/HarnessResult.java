@@ -11,13 +11,13 @@ import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * What a {@link Harness} run measured: every round, their merged histogram, and the JVM figures
- * of the whole run. Percentiles across rounds are medians of per-round values
- * (median-of-medians), which one slow round cannot drag.
+ * What a {@link Harness} run measured: every round as a {@link StageSnapshot}, their merged
+ * histogram, and the JVM figures of the whole run. Percentiles across rounds are medians of
+ * per-round values (median-of-medians), which one slow round cannot drag.
  */
 public final class HarnessResult {
     private final String stage;
-    private final List<RoundResult> rounds;
+    private final List<StageSnapshot> rounds;
     private final JvmFigures jvm;
     private final long kernelPeakRssBytes;
 
@@ -25,11 +25,12 @@ public final class HarnessResult {
      * Creates a result.
      *
      * @param stage the stage name, not blank
-     * @param rounds at least one round
+     * @param rounds at least one round, each a snapshot of its calls (its wall time, harness
+     *     overhead included, as elapsed time; RSS from the round's own window)
      * @param jvm the JVM figures of the run ({@link JvmFigures#since})
-     * @param kernelPeakRssBytes the kernel's peak RSS of the process (Linux VmHWM) in bytes, or -1
+     * @param kernelPeakRssBytes the operating system's peak RSS of the process in bytes, or -1
      */
-    public HarnessResult(String stage, List<RoundResult> rounds, JvmFigures jvm, long kernelPeakRssBytes) {
+    HarnessResult(String stage, List<StageSnapshot> rounds, JvmFigures jvm, long kernelPeakRssBytes) {
         this.stage = Args.notBlank(stage, "stage");
         this.rounds = List.copyOf(Args.notEmpty(rounds, "rounds"));
         this.jvm = Args.notNull(jvm, "jvm");
@@ -41,8 +42,8 @@ public final class HarnessResult {
         return stage;
     }
 
-    /** @return every round, in order */
-    public List<RoundResult> rounds() {
+    /** @return every round's figures, in order */
+    public List<StageSnapshot> rounds() {
         return rounds;
     }
 
@@ -51,7 +52,11 @@ public final class HarnessResult {
         return jvm;
     }
 
-    /** @return the kernel's peak RSS of the process in bytes (Linux VmHWM), empty elsewhere */
+    /**
+     * @return the operating system's peak RSS of the process in bytes, as the harness's memory
+     *     probe reads it ({@link dev.budget4j.spi.MemoryProbe#peakRssBytes()}, Linux {@code VmHWM}
+     *     for the OSHI probe); empty without a probe or where the probe cannot tell
+     */
     public OptionalLong kernelPeakRssBytes() {
         return kernelPeakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(kernelPeakRssBytes);
     }
@@ -60,31 +65,31 @@ public final class HarnessResult {
     public Histogram mergedHistogram() {
         Histogram merged = new Histogram(3);
         merged.setAutoResize(true);
-        for (RoundResult r : rounds) {
-            merged.add(r.latency());
+        for (StageSnapshot r : rounds) {
+            merged.add(r.histogram());
         }
         return merged;
     }
 
     /** @return calls measured over all rounds */
     public long calls() {
-        return rounds.stream().mapToLong(RoundResult::calls).sum();
+        return rounds.stream().mapToLong(StageSnapshot::calls).sum();
     }
 
     /**
      * A dimension's value in each round, in the dimension's unit.
      *
-     * @param dimension a percentile, max, throughput, errors, alloc, rss or rssGrowth
+     * @param dimension any dimension ({@link StageSnapshot#value})
      * @return one value per round, NaN where not measured
      */
     public double[] perRound(Dimension dimension) {
-        return rounds.stream().mapToDouble(r -> r.value(dimension)).toArray();
+        return rounds.stream().mapToDouble(r -> r.value(Args.notNull(dimension, "dimension"))).toArray();
     }
 
     /**
      * A dimension across rounds.
      *
-     * @param dimension a percentile, max, throughput, errors, alloc, rss or rssGrowth
+     * @param dimension any dimension ({@link StageSnapshot#value})
      * @return median (of per-round values), min, max, mean, stddev
      */
     public Summary summary(Dimension dimension) {
@@ -99,14 +104,15 @@ public final class HarnessResult {
      */
     public StageSnapshot snapshot() {
         StageSnapshot.Builder b = StageSnapshot.builder(stage, mergedHistogram())
-                .failures(rounds.stream().mapToLong(RoundResult::failures).sum())
-                .elapsedNanos(rounds.stream().mapToLong(RoundResult::elapsedNanos).sum());
-        if (rounds.stream().allMatch(r -> r.allocatedBytes() >= 0)) {
-            b.allocatedBytes(rounds.stream().mapToLong(RoundResult::allocatedBytes).sum());
+                .failures(rounds.stream().mapToLong(StageSnapshot::failures).sum())
+                .elapsedNanos(rounds.stream().mapToLong(StageSnapshot::elapsedNanos).sum());
+        if (rounds.stream().allMatch(r -> r.allocatedBytes().isPresent())) {
+            b.allocatedBytes(rounds.stream().mapToLong(r -> r.allocatedBytes().getAsLong()).sum());
         }
-        if (rounds.stream().allMatch(r -> r.peakRssBytes() >= 0)) {
-            long peak = rounds.stream().mapToLong(RoundResult::peakRssBytes).max().orElse(0);
-            long start = rounds.get(0).startRssBytes();
+        if (rounds.stream().allMatch(r -> r.peakRssBytes().isPresent() && r.rssGrowthBytes().isPresent())) {
+            long peak = rounds.stream().mapToLong(r -> r.peakRssBytes().getAsLong()).max().orElse(0);
+            StageSnapshot first = rounds.get(0);
+            long start = first.peakRssBytes().getAsLong() - first.rssGrowthBytes().getAsLong();
             b.rss(peak, Math.max(0, peak - start));
         }
         return b.build();
