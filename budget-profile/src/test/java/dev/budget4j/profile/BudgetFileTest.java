@@ -27,8 +27,9 @@ class BudgetFileTest {
         BudgetFile shipped = BudgetFile.fromResource(BudgetFileTest.class, "test-budgets.properties");
         assertEquals(Budget.parse("p50<=800us"), shipped.budget("score"));
         assertEquals("test-budgets.properties", shipped.source());
-        assertEquals(shipped.all(), BudgetFile.fromResource(BudgetFileTest.class, "/dev/budget4j/profile/test-budgets.properties")
-                .all());
+        BudgetFile absolute = BudgetFile.fromResource(BudgetFileTest.class, "/dev/budget4j/profile/test-budgets.properties");
+        assertEquals(shipped.all(), absolute.all());
+        assertEquals("dev/budget4j/profile/test-budgets.properties", absolute.source());
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class PropertiesFile {
                     + ", but was not found");
         }
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(name, r);
+            return parse(name.startsWith("/") ? name.substring(1) : name, r);
         } catch (IOException e) {
             throw new UncheckedIOException("reading resource " + name, e);
         }
@@ -57,7 +57,7 @@ public final class PropertiesFile {
         return new PropertiesFile(source, entries);
     }
 
-    /** @return the file or resource name, for messages */
+    /** @return the file, or the resource name without a leading {@code /}, for messages */
     public String source() {
         return source;
     }
