@@ -39,6 +39,7 @@ public final class Harness {
     private final int inputPoolSize;
     private final boolean trackAllocation;
     private final MemoryProbe probe;
+    private final ClosedLoopRunner closedLoop;
 
     private Harness(Builder b) {
         this.warmupIterations = b.warmupIterations == null ? 1_000 : b.warmupIterations;
@@ -49,6 +50,7 @@ public final class Harness {
         this.inputPoolSize = b.inputPoolSize == null ? 64 : b.inputPoolSize;
         this.trackAllocation = b.trackAllocation == null || b.trackAllocation;
         this.probe = b.probe;
+        this.closedLoop = new ClosedLoopRunner(iterations, rounds, trackAllocation, probe);
     }
 
     /** @return a builder with the defaults: 1,000 warmup calls, 2,000 calls per round, 5 rounds, seed 42 */
@@ -136,11 +138,10 @@ public final class Harness {
         Sink sink = new Sink();
         JvmFigures start = JvmFigures.read();
         warmup(stage, pool, sink);
-        List<StageSnapshot> rounds = new ClosedLoopRunner(iterations, this.rounds, trackAllocation, probe)
-                .run(stage, pool, sink);
+        List<StageSnapshot> measured = closedLoop.run(stage, pool, sink);
         JvmFigures jvm = JvmFigures.read().since(start);
         long peak = probe == null ? -1 : probe.peakRssBytes().orElse(-1);
-        return new HarnessResult(stage.name(), rounds, jvm, peak);
+        return new HarnessResult(stage.name(), measured, jvm, peak);
     }
 
     static <I> List<I> inputs(Function<SplittableRandom, ? extends I> inputs, int count, long seed) {

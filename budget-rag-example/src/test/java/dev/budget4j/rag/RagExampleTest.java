@@ -78,7 +78,7 @@ class RagExampleTest {
         }
         assertTrue(Files.readString(first.resolve("report.html")).contains("<svg"), "charts are inline");
         String report = Files.readString(first.resolve("report.md"));
-        assertTrue(report.contains("## budget4j run: ✅ MET (no baseline)"), report);
+        assertTrue(report.contains("## budget4j run: ") && report.contains(" (no baseline)\n"), report);
         assertFalse(report.contains("budget4j gate"), "no baseline was given, so nothing was gated: " + report);
         assertFalse(Files.readString(first.resolve("report.html")).contains("gate:"));
         assertEquals(9, Baseline.read(first.resolve("run.json")).stages().size(), "no compare stages with --compare 0");
