@@ -11,8 +11,8 @@ import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * What a {@link Harness} run measured: every round as a {@link StageSnapshot}, their merged
- * histogram, and the JVM figures of the whole run. Percentiles across rounds are medians of
+ * What a {@link Harness} run measured: every round as a {@link StageSnapshot}, the whole run as
+ * one ({@link #snapshot()}), and the JVM figures of the run. Percentiles across rounds are medians of
  * per-round values (median-of-medians), which one slow round cannot drag.
  */
 public final class HarnessResult {
@@ -20,6 +20,7 @@ public final class HarnessResult {
     private final List<StageSnapshot> rounds;
     private final JvmFigures jvm;
     private final long kernelPeakRssBytes;
+    private final StageSnapshot whole;
 
     /**
      * Creates a result.
@@ -35,6 +36,7 @@ public final class HarnessResult {
         this.rounds = List.copyOf(Args.notEmpty(rounds, "rounds"));
         this.jvm = Args.notNull(jvm, "jvm");
         this.kernelPeakRssBytes = kernelPeakRssBytes;
+        this.whole = merge(stage, this.rounds);
     }
 
     /** @return the stage name */
@@ -61,21 +63,6 @@ public final class HarnessResult {
         return kernelPeakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(kernelPeakRssBytes);
     }
 
-    /** @return all rounds' latencies merged, nanoseconds */
-    public Histogram mergedHistogram() {
-        Histogram merged = new Histogram(3);
-        merged.setAutoResize(true);
-        for (StageSnapshot r : rounds) {
-            merged.add(r.histogram());
-        }
-        return merged;
-    }
-
-    /** @return calls measured over all rounds */
-    public long calls() {
-        return rounds.stream().mapToLong(StageSnapshot::calls).sum();
-    }
-
     /**
      * A dimension's value in each round, in the dimension's unit.
      *
@@ -97,13 +84,20 @@ public final class HarnessResult {
     }
 
     /**
-     * The whole run as a core snapshot: merged latencies, summed wall time and allocation, the
-     * highest peak RSS and its growth over the first round's start.
+     * The whole run as a core snapshot: every round's latencies merged, summed wall time and
+     * allocation, the highest peak RSS and its growth over the first round's start.
      *
      * @return the snapshot
      */
     public StageSnapshot snapshot() {
-        StageSnapshot.Builder b = StageSnapshot.builder(stage, mergedHistogram())
+        return whole;
+    }
+
+    private static StageSnapshot merge(String stage, List<StageSnapshot> rounds) {
+        Histogram merged = new Histogram(3);
+        merged.setAutoResize(true);
+        rounds.forEach(r -> merged.add(r.histogram()));
+        StageSnapshot.Builder b = StageSnapshot.builder(stage, merged)
                 .failures(rounds.stream().mapToLong(StageSnapshot::failures).sum())
                 .elapsedNanos(rounds.stream().mapToLong(StageSnapshot::elapsedNanos).sum());
         if (rounds.stream().allMatch(r -> r.allocatedBytes().isPresent())) {
@@ -130,7 +124,7 @@ public final class HarnessResult {
 
     @Override
     public String toString() {
-        return "HarnessResult[" + stage + ": rounds=" + rounds.size() + ", calls=" + calls()
+        return "HarnessResult[" + stage + ": rounds=" + rounds.size() + ", calls=" + whole.calls()
                 + ", p50=" + Units.nanos(summary(Dimension.percentile(50)).median())
                 + ", p99=" + Units.nanos(summary(Dimension.percentile(99)).median())
                 + ", throughput=" + Units.number(summary(Dimension.THROUGHPUT).median()) + "/s]";

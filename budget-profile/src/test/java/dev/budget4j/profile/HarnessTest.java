@@ -42,7 +42,7 @@ class HarnessTest {
     void roundsHaveTheirOwnFiguresAndAMedianOfMedians() {
         HarnessResult r = SMALL.run(SORT, rnd -> ints(rnd, 256));
         assertEquals(3, r.rounds().size());
-        assertEquals(900, r.calls());
+        assertEquals(900, r.snapshot().calls());
         for (StageSnapshot round : r.rounds()) {
             assertEquals("sort", round.stage());
             assertEquals(300, round.calls());
@@ -90,7 +90,8 @@ class HarnessTest {
         });
         HarnessResult r = SMALL.run(flaky, rnd -> rnd.nextInt(1000));
         long failures = r.rounds().stream().mapToLong(StageSnapshot::failures).sum();
-        assertTrue(failures > 0 && failures < r.calls());
+        assertTrue(failures > 0 && failures < r.snapshot().calls());
+        assertEquals(failures, r.snapshot().failures());
         assertEquals(Outcome.VIOLATED, r.evaluate(Budget.parse("errors<=0.1%")).outcome());
         assertEquals(Outcome.MET, r.evaluate(Budget.parse("errors<=90%")).outcome());
     }
@@ -233,7 +234,7 @@ class HarnessTest {
             }
             for (int t = 0; t < threads; t++) {
                 assertEquals("h-" + t, results.get(t).stage());
-                assertEquals(900, results.get(t).calls());
+                assertEquals(900, results.get(t).snapshot().calls());
             }
         } finally {
             pool.shutdownNow();
