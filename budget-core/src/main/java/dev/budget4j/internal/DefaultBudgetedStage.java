@@ -289,7 +289,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
         for (BudgetedStage<?, ?> part : BudgetedParts.of(delegate)) {
             children.add(part.report());
         }
-        return new StageReport(name, s, Evaluator.evaluate(budget, s, overrideSource), children);
+        return Results.report(name, s, Evaluator.evaluate(budget, s, overrideSource), children);
     }
 
     /**

@@ -28,7 +28,7 @@ public final class Evaluator {
         for (Limit limit : budget.limits()) {
             checks.add(check(limit, s));
         }
-        return new Verdict(s.stage(), budget, checks, overrideSource);
+        return Results.verdict(s.stage(), budget, checks, overrideSource);
     }
 
     private static Check check(Limit limit, StageSnapshot s) {
@@ -42,7 +42,7 @@ public final class Evaluator {
                 }
                 return judge(limit, s.percentileNanos(p), calls);
             }
-            case MAX_LATENCY:
+            case MAX:
                 return calls == 0 ? inconclusive(limit, 0, "no calls") : judge(limit, s.maxNanos(), calls);
             case THROUGHPUT:
                 if (calls == 0 || s.elapsedNanos() <= 0) {

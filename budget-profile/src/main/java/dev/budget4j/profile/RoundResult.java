@@ -81,7 +81,7 @@ public record RoundResult(int round, Histogram latency, long failures, long elap
         switch (dimension.kind()) {
             case PERCENTILE:
                 return calls() == 0 ? Double.NaN : latency.getValueAtPercentile(dimension.percentile());
-            case MAX_LATENCY:
+            case MAX:
                 return calls() == 0 ? Double.NaN : latency.getMaxValue();
             case THROUGHPUT:
                 return throughputPerSecond();

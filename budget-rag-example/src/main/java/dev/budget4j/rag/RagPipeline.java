@@ -155,7 +155,7 @@ public final class RagPipeline {
         rows.add(row("ingest", embed.report(), embedRounds.rounds(), ingestWindow));
         rows.add(row("ingest", index.report(), oneRound(index), ingestWindow));
         rows.add(row("ingest", ingestReport, oneRound(ingest), ingestWindow));
-        StageReport ingestTree = new StageReport(ingestReport.name(), ingestReport.snapshot(), ingestReport.verdict(),
+        StageReport ingestTree = StageReport.tree(ingestReport.name(), ingestReport,
                 List.of(load.report(), clean.report(), chunk.report(), embed.report(), index.report()));
 
         EmbeddingComparison comparison = null;

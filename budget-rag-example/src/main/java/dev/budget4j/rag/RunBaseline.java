@@ -50,7 +50,7 @@ final class RunBaseline {
         }
         return switch (d.kind()) {
             case PERCENTILE -> s.percentileNanos(d.percentile());
-            case MAX_LATENCY -> s.maxNanos();
+            case MAX -> s.maxNanos();
             case THROUGHPUT -> s.throughputPerSecond();
             case ERROR_RATE -> s.errorRate();
             case ALLOCATION -> s.allocatedBytesPerCall();
