@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>Readers swap each stripe's interval for an empty one and add what they took into three
  * accumulators: the whole run, the user's intervals and the enforcement windows. Reads are
- * serialized; they are created by the first read, so a stage nobody reads holds only its stripes.
+ * serialized. The accumulators are created by the first read, so a stage nobody reads holds only
+ * its stripes.
  */
 public final class CallRecorder {
     /** Stripes per stage. */
     static final int STRIPES = stripeCount(Runtime.getRuntime().availableProcessors());
     private static final int MASK = STRIPES - 1;
-    private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(STRIPES);
     /** 2^64 divided by the golden ratio: consecutive thread ids land on stripes far apart. */
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
@@ -32,8 +32,20 @@ public final class CallRecorder {
     }
 
     /**
-     * Records one call of the calling thread. Wait-free while fewer threads record at once than
-     * there are stripes; beyond that a writer spins, then yields, until a stripe comes free.
+     * The stripe a thread tries first.
+     *
+     * @param threadId the thread's id
+     * @param stripes the number of stripes, a power of two in [2, 64]
+     * @return an index in [0, stripes): the top bits of the id times 2^64 divided by the golden ratio
+     */
+    static int home(long threadId, int stripes) {
+        return (int) ((threadId * GOLDEN) >>> (64 - Integer.numberOfTrailingZeros(stripes)));
+    }
+
+    /**
+     * Records one call of the calling thread. Takes a bounded number of steps while fewer threads
+     * hold stripes at once (writing or reading) than there are stripes; beyond that a writer
+     * spins, then yields, until one comes free.
      *
      * @param start the ticker's reading before the call, nanoseconds
      * @param end the ticker's reading after the call, nanoseconds
@@ -42,7 +54,7 @@ public final class CallRecorder {
      */
     @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+; getId() is the same number
     public void record(long start, long end, boolean failed, long allocatedBytes) {
-        int home = (int) ((Thread.currentThread().getId() * GOLDEN) >>> SHIFT);
+        int home = home(Thread.currentThread().getId(), STRIPES);
         for (int attempt = 0; ; attempt++) {
             if (stripe((home + attempt) & MASK).tryRecord(start, end, failed, allocatedBytes)) {
                 return;
@@ -59,7 +71,7 @@ public final class CallRecorder {
             return s;
         }
         CallStripe created = new CallStripe();
-        CallStripe raced = stripes.compareAndExchangeRelease(index, null, created);
+        CallStripe raced = stripes.compareAndExchange(index, null, created);
         return raced == null ? created : raced;
     }
 
