@@ -145,7 +145,7 @@ public final class StageSnapshot {
         switch (dimension.kind()) {
             case PERCENTILE:
                 return calls == 0 ? Double.NaN : latency.getValueAtPercentile(dimension.percentile());
-            case MAX_LATENCY:
+            case MAX:
                 return calls == 0 ? Double.NaN : latency.getMaxValue();
             case THROUGHPUT:
                 return calls == 0 ? Double.NaN : throughputPerSecond();

@@ -29,7 +29,7 @@ public final class Reports {
         }
         switch (d.kind()) {
             case PERCENTILE:
-            case MAX_LATENCY:
+            case MAX:
                 return Units.nanos(v);
             case THROUGHPUT:
                 return Units.number(v) + "/s";
