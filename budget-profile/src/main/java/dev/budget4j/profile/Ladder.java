@@ -1,8 +1,10 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Budget;
+import dev.budget4j.Check;
 import dev.budget4j.Dimension;
 import dev.budget4j.Limit;
+import dev.budget4j.Outcome;
 import dev.budget4j.Stage;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Verdict;
@@ -397,7 +399,7 @@ public final class Ladder<I, O> {
     private static String violations(Rung r) {
         List<String> parts = new ArrayList<>();
         r.inSituVerdict().violations().forEach(v -> parts.add(v.toString()));
-        r.inSituVerdict().checks().stream().filter(c -> c.outcome() == dev.budget4j.Outcome.INCONCLUSIVE)
+        r.inSituVerdict().checks().stream().filter(c -> c.outcome() == Outcome.INCONCLUSIVE)
                 .forEach(c -> parts.add(c.limit() + " inconclusive: " + c.note()));
         r.verdict().violations().stream().filter(v -> !IN_SITU_KINDS.contains(v.dimension().kind()))
                 .forEach(v -> parts.add(v + " (in isolation)"));
@@ -407,7 +409,7 @@ public final class Ladder<I, O> {
     /** The largest fraction of a limit used in situ (above 1 means violated); infinite when unknown. */
     private static double worstUse(Rung r) {
         double worst = 0;
-        for (dev.budget4j.Check c : r.inSituVerdict().checks()) {
+        for (Check c : r.inSituVerdict().checks()) {
             double used = c.budgetUsed();
             worst = Math.max(worst, Double.isNaN(used) ? Double.POSITIVE_INFINITY : used);
         }
