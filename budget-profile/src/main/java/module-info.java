@@ -12,10 +12,14 @@ module dev.budget4j.profile {
     requires org.slf4j;
     requires java.management;
     requires jdk.management;
+    requires info.picocli;
     requires static net.jqwik.api;
 
     exports dev.budget4j.profile;
     exports dev.budget4j.profile.equivalence;
+
+    // The command line's option fields are set by picocli through reflection.
+    opens dev.budget4j.profile.cli to info.picocli;
 
     provides dev.budget4j.spi.MemoryProbe with dev.budget4j.profile.OshiMemoryProbe;
 }

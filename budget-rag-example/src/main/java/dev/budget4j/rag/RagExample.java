@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
 
 /**
  * The example's entry point: ingests Europarl documents, asks questions, and prints every
@@ -32,8 +33,10 @@ import java.util.Locale;
  * {@code run.json} (this run as a budget-profile baseline, full histograms included).
  *
  * <p>Exit status: 0 on success; 1 with {@code --gate} when a budget is violated or the gate finds
- * a regression (INCONCLUSIVE does not fail), and when a fork fails or the reports cannot be
- * written; 2 on a bad command line or an unreadable or foreign baseline.
+ * a regression (INCONCLUSIVE does not fail), and for nothing else; 2 on bad input: a bad command
+ * line (one line naming the option, then a suggestion or where the usage is), an unreadable or
+ * foreign baseline, or a report directory that cannot be written; 3 when a forked JVM fails, on an
+ * interruption or an internal error. {@code --help} and {@code --version} exit 0.
  */
 public final class RagExample {
     /** File name of the gate suite's baseline that {@code --save-baseline} writes. */
@@ -45,7 +48,7 @@ public final class RagExample {
     /**
      * Runs the example.
      *
-     * @param args see {@link Options#USAGE}
+     * @param args the options; {@code --help} lists them
      */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -57,7 +60,7 @@ public final class RagExample {
      * @param args the command line
      * @param out where the report goes
      * @param err where errors and progress go
-     * @return 0, 1 or 2 as described on the class
+     * @return 0, 1, 2 or 3 as described on the class
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, null);
@@ -70,18 +73,31 @@ public final class RagExample {
      *     the rules of {@code gate-rules.properties}
      */
     static int run(String[] args, PrintStream out, PrintStream err, SuiteGate suite) {
-        Options o;
+        CommandLine cl = RagCommand.commandLine(new RagCommand(o -> run(o, out, err, suite)), out, err);
         try {
-            o = Options.parse(args);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.print(Options.USAGE);
-            return 2;
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // execute() hands every exception of the run to the handler; this is a fault of the parser itself.
+            err.println("internal error (exit 3; please report it with this trace): " + e);
+            e.printStackTrace(err);
+            return 3;
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
         }
-        if (o.help()) {
-            out.print(Options.USAGE);
-            return 0;
-        }
+    }
+
+    /** Runs the example with options already read. */
+    @FunctionalInterface
+    interface Runner {
+        /**
+         * @param options the checked options
+         * @return the exit status
+         */
+        int run(Options options);
+    }
+
+    private static int run(Options o, PrintStream out, PrintStream err, SuiteGate suite) {
         BudgetFile budgets;
         VectorKernels forced = null;
         SuiteGate suiteGate;
@@ -100,11 +116,9 @@ public final class RagExample {
             }
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | BaselineFormatException e) {
             err.println("error: " + e.getMessage());
-            err.print(Options.USAGE);
             return 2;
         } catch (IOException e) {
             err.println("error: baseline " + o.baseline() + " must be readable, but was not: " + e);
-            err.print(Options.USAGE);
             return 2;
         }
         Path outDir = o.out() == null ? defaultOutDir() : o.out();
@@ -140,11 +154,11 @@ public final class RagExample {
             }
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             err.println("error: measuring the gate suite in forked JVMs failed: " + e.getMessage());
-            return 1;
+            return 3;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("error: interrupted while measuring the gate suite in forked JVMs");
-            return 1;
+            return 3;
         }
 
         out.println("loading all-MiniLM-L6-v2 (quantized, 384 dimensions) ...");
@@ -188,7 +202,7 @@ public final class RagExample {
             }
         } catch (IOException | UncheckedIOException e) {
             err.println("error: writing the reports to " + outDir + " failed: " + e.getMessage());
-            return 1;
+            return 2;
         }
         boolean budgetFailed = r.rows().stream()
                 .anyMatch(row -> row.report().verdict().outcome() == Outcome.VIOLATED);

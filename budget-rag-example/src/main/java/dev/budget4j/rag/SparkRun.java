@@ -72,7 +72,7 @@ final class SparkRun {
             out.println("reports: " + outDir.resolve("report.md") + "; the Spark stages as a baseline: run.json");
         } catch (IOException | UncheckedIOException e) {
             err.println("error: writing the reports to " + outDir + " failed: " + e.getMessage());
-            return 1;
+            return 2;
         }
         List<String> violated = r.rows().stream().filter(row -> row.report().verdict().outcome() == Outcome.VIOLATED)
                 .map(StageRow::stage).toList();

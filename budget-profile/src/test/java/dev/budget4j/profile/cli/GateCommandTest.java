@@ -9,16 +9,21 @@ import dev.budget4j.profile.MachineFingerprint;
 import dev.budget4j.profile.StageBaseline;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class GateCommandTest {
     static final MachineFingerprint M = new MachineFingerprint("cpu", 2, 2, 1L << 33, "linux", "v", "25");
@@ -97,10 +102,10 @@ class GateCommandTest {
     void badInputExitsTwoWithAMessage() throws Exception {
         run();
         assertEquals(2, code);
-        assertTrue(err.contains("usage:"));
+        assertOneMistake("name a command: compare, measure, gate, interleave, merge or trend");
         run("compare", "--baseline", dir.resolve("nope.json").toString(), "--current", same.toString());
         assertEquals(2, code);
-        assertTrue(err.contains("file not found"), err);
+        assertOneMistake("--baseline: file not found: " + dir.resolve("nope.json"));
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, Files.readString(base).substring(0, 100));
         run("compare", "--baseline", broken.toString(), "--current", same.toString());
@@ -108,18 +113,101 @@ class GateCommandTest {
         assertTrue(err.contains("broken.json") && err.contains("truncated"), err);
         run("compare", "--baseline", base.toString());
         assertEquals(2, code);
-        assertTrue(err.contains("needs --baseline and --current"), err);
+        assertOneMistake("Missing required option: '--current=B'");
         run("compare", "--baseline", base.toString(), "--current", same.toString(), "--rule", "latency<=2x");
         assertEquals(2, code);
-        assertTrue(err.contains("unknown dimension"), err);
+        assertOneMistake("--rule latency<=2x: rule 'latency<=2x' names an unknown dimension");
         run("compare", "--bogus", "x");
         assertEquals(2, code);
+        assertOneMistake("Unknown options: '--bogus', 'x'");
         run("frobnicate");
         assertEquals(2, code);
-        assertTrue(err.contains("unknown command 'frobnicate'"));
-        run("compare", "--baseline");
+        assertOneMistake("unknown command 'frobnicate'; expected compare, measure, gate, interleave, merge or trend");
+        run("compare", "--current", same.toString(), "--baseline");
         assertEquals(2, code);
-        assertTrue(err.contains("needs a value"));
+        assertOneMistake("Missing required parameter for option '--baseline'");
+    }
+
+    /** The first line of the error output starts with "error: " and {@code message}; at most one short line follows. */
+    private void assertOneMistake(String message) {
+        List<String> lines = err.lines().toList();
+        assertTrue(lines.size() >= 1 && lines.size() <= 2, "one line and at most a hint: " + err);
+        assertTrue(lines.get(0).startsWith("error: " + message), err);
+        if (lines.size() == 2) {
+            assertTrue(lines.get(1).length() <= 80, "a short second line: " + err);
+        }
+        assertEquals("", out, "nothing on standard output");
+    }
+
+    @Test
+    void aMistypedCommandOrOptionGetsASuggestion() {
+        run("compar", "--baseline", base.toString(), "--current", same.toString());
+        assertEquals(2, code);
+        assertOneMistake("unknown command 'compar'");
+        assertEquals("Did you mean: compare?", err.lines().toList().get(1));
+        run("compare", "--baselin", base.toString(), "--current", same.toString());
+        assertEquals(2, code, "an unknown option is reported before the missing --baseline");
+        assertOneMistake("Unknown options: '--baselin'");
+        assertEquals("Possible solutions: --baseline", err.lines().toList().get(1));
+        run("trend", "--histroy", "runs.jsonl");
+        assertEquals(2, code);
+        assertEquals("Possible solutions: --history", err.lines().toList().get(1));
+        run("gate", "--baseline", base.toString(), "--min-forks", "x");
+        assertEquals(2, code);
+        assertOneMistake("--min-forks must be a whole number, but was 'x'");
+        assertEquals("see 'gate --help'", err.lines().toList().get(1), "no suggestion: where the usage is");
+    }
+
+    @Test
+    void anUnreadableBaselineExitsTwoNamingThePath() throws Exception {
+        Path underAFile = base.resolve("inner.json");
+        run("compare", "--baseline", underAFile.toString(), "--current", same.toString());
+        assertEquals(2, code);
+        assertOneMistake("--baseline: ");
+        assertTrue(err.contains(underAFile.toString()), err);
+        Path locked = dir.resolve("locked.json");
+        Files.copy(base, locked);
+        assertTrue(locked.toFile().setReadable(false, false));
+        Assumptions.assumeFalse(Files.isReadable(locked), "a superuser reads every file");
+        run("compare", "--baseline", locked.toString(), "--current", same.toString());
+        assertEquals(2, code);
+        assertOneMistake("--baseline: permission denied: " + locked);
+    }
+
+    @Test
+    void helpAndVersionExitZeroForTheToolAndEveryCommand() {
+        String version = System.getProperty("budget4j.version");
+        assertTrue(version != null && !version.isBlank() && !version.contains("${"), "the build passes the version: " + version);
+        for (String command : new String[] {"", "compare", "measure", "gate", "interleave", "merge", "trend"}) {
+            for (String help : new String[] {"--help", "-h"}) {
+                run(command.isEmpty() ? new String[] {help} : new String[] {command, help});
+                assertEquals(0, code, command + " " + help + ": " + err);
+                assertTrue(out.startsWith("Usage: budget4j " + command), out);
+                assertTrue(out.contains("Exit codes: 0 pass, 1 regression, 2 bad input"), out);
+                assertEquals("", err);
+            }
+            for (String v : new String[] {"--version", "-V"}) {
+                run(command.isEmpty() ? new String[] {v} : new String[] {command, v});
+                assertEquals(0, code, command + " " + v + ": " + err);
+                assertEquals("budget4j " + version + System.lineSeparator(), out);
+            }
+        }
+        run("--help");
+        for (String command : new String[] {"compare", "measure", "gate", "interleave", "merge", "trend"}) {
+            assertTrue(out.contains("\n  " + command + " "), "the tool's help lists " + command + ": " + out);
+        }
+    }
+
+    @Test
+    void anUnforeseenFailureExitsThreeNeverOne() {
+        StringWriter text = new StringWriter();
+        PrintWriter w = new PrintWriter(text, true);
+        CommandLine cl = GateCommand.commandLine(w, w);
+        int exit = new Errors().handleExecutionException(new NullPointerException("boom"), cl, null);
+        assertEquals(GateCommand.INTERNAL_ERROR, exit);
+        assertEquals(3, exit);
+        assertTrue(text.toString().startsWith("internal error (exit 3; please report it with this trace): "
+                + "java.lang.NullPointerException: boom"), text.toString());
     }
 
     @Test
@@ -136,10 +224,11 @@ class GateCommandTest {
 
     @Test
     void helpAfterAnyCommandPrintsUsageAndExitsZero() {
-        for (String[] args : new String[][] {{"compare", "--help"}, {"interleave", "-h"}, {"--help"}, {"gate", "--baseline", "x", "--help"}}) {
+        for (String[] args : new String[][] {{"compare", "--help"}, {"interleave", "-h"}, {"--help"}, {"gate", "--baseline", "x", "--help"},
+            {"help", "interleave"}}) {
             run(args);
             assertEquals(0, code, String.join(" ", args));
-            assertTrue(out.contains("usage:") && out.contains("interleave --baseline-cp"), out);
+            assertTrue(out.startsWith("Usage: budget4j") && out.contains("interleave"), out);
         }
     }
 
@@ -148,6 +237,7 @@ class GateCommandTest {
         run("compare", "--baseline", dir.toString(), "--current", same.toString());
         assertEquals(2, code);
         assertTrue(err.contains(dir.toString()) && err.contains("is a directory"), err);
+        assertOneMistake("--baseline: bad baseline file " + dir + ": is a directory");
         run("gate", "--baseline", dir.toString());
         assertEquals(2, code);
         assertTrue(err.contains("is a directory"), err);
@@ -157,7 +247,10 @@ class GateCommandTest {
     void forkCommandsCheckTheirOptions() {
         run("interleave", "--baseline-cp", "a.jar");
         assertEquals(2, code);
-        assertTrue(err.contains("interleave needs --baseline-cp and --candidate-cp"), err);
+        assertOneMistake("Missing required option: '--candidate-cp=CP'");
+        run("interleave", "--baseline-cp", "a.jar", "--candidate-cp", " ");
+        assertEquals(2, code);
+        assertOneMistake("interleave needs --baseline-cp and --candidate-cp");
         run("measure", "--forks", "0", "--out", "x.json");
         assertEquals(2, code);
         assertTrue(err.contains("--forks must be a whole number in [1, 1000], but was 0"), err);
@@ -169,13 +262,13 @@ class GateCommandTest {
         assertTrue(err.contains("--max-forks must be >= --min-forks (9), but was 3"), err);
         run("measure", "--out", "x.json", "--jvm-arg", "--add-modules");
         assertEquals(2, code);
-        assertTrue(err.contains("write --jvm-arg=VALUE"), err);
+        assertOneMistake("option --jvm-arg needs a value (write --jvm-arg=VALUE for a value that starts with --)");
         run("measure", "--out", "x.json", "--warmup-time", "2");
         assertEquals(2, code);
         assertTrue(err.contains("--warmup-time must be a duration such as 150s, 3m or 500ms, but was '2'"), err);
         run("measure", "--out", "x.json", "--duet");
         assertEquals(2, code);
-        assertTrue(err.contains("unknown option --duet for measure"), err);
+        assertOneMistake("Unknown option: '--duet'");
     }
 
     @Test
