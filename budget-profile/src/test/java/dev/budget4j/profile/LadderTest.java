@@ -144,17 +144,22 @@ class LadderTest {
     @Test
     void inSituTheLadderMovesUpToTheRungThatMeetsTheBudgetWhereItRunsAndSaysWhy() {
         Cache cache = new Cache();
+        // snippet: in-situ
         Ladder.Result<Integer, Double> r = Ladder.<Integer, Double>builder()
-                // Fast in a warm loop, slow once the program has evicted its data: isolated figures pick it.
-                .rung("float", cache.rung("float", 100_000, 1_200_000, 0))
-                // A bit slower warm, far less hurt cold (a quarter of the bytes); approximate, so its own equivalence.
-                .rung("int8", cache.rung("int8", 150_000, 400_000, 1e-9), Tolerance.absolute(1e-6).forNumbers())
+                .rung("float", cache.rung("float", 100_000, 1_200_000, 0))    // 100 µs warm, 1.2 ms cold
+                .rung("int8", cache.rung("int8", 150_000, 400_000, 1e-9),      // 150 µs warm, 400 µs cold,
+                        Tolerance.absolute(1e-6).forNumbers())                 // approximate: its own equivalence
                 .budget(Budget.parse("p50<=800us"))
                 .inputs(List.of(1, 2, 3))
                 .harness(H)
-                .build().climbInSitu(cache.site(), situ(cache.clock));
+                .build()
+                .climbInSitu((call, stage) -> {    // one real call of the program around the stage:
+                    cache.warm = false;            // the program's own work evicts the stage's data,
+                    stage.apply(call % 7);         // then the stage runs
+                }, InSitu.builder().warmupCalls(3).calls(50).seed(7).ticker(cache.clock).build());
+        System.out.println(r.toTable());   // isolated and in-situ figures side by side, the choice, any WARNING
+        // snippet end
         String table = r.toTable();
-        System.out.println(table);
         assertTrue(r.inSitu());
         Ladder.Rung f = r.rungs().get(0);
         Ladder.Rung q = r.rungs().get(1);
@@ -273,5 +278,20 @@ class LadderTest {
         InSitu d = InSitu.builder().build();
         assertEquals(20, d.warmupCalls());
         assertEquals(200, d.calls());
+    }
+
+    @Test
+    void theReadmeShowsTheInSituExampleAsCompiled() throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("src/test/java/dev/budget4j/profile/LadderTest.java"));
+        int begin = lines.indexOf("        // snippet: in-situ");
+        int end = lines.indexOf("        // snippet end");
+        assertTrue(begin >= 0 && end > begin, "snippet markers");
+        StringBuilder snippet = new StringBuilder();
+        for (String line : lines.subList(begin + 1, end)) {
+            snippet.append(line.length() >= 8 ? line.substring(8) : line.strip()).append('\n');
+        }
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        assertTrue(readme.contains(snippet), "README.md must show LadderTest's in-situ snippet exactly:\n" + snippet);
     }
 }
