@@ -10,7 +10,6 @@ import dev.budget4j.StageSnapshot;
 import dev.budget4j.Stages;
 import dev.budget4j.kernel.Kernels;
 import dev.budget4j.kernel.VectorKernels;
-import dev.budget4j.profile.Harness;
 import dev.budget4j.profile.Ladder;
 import dev.budget4j.profile.OshiMemoryProbe;
 import dev.budget4j.spi.MemoryProbe;
@@ -42,13 +41,6 @@ public final class RagPipeline {
     /** Chunks and their vectors, in the same order. */
     record Embedded(List<Chunk> chunks, float[][] vectors) {
     }
-
-    /** Query vectors the ladder checks and measures each rung on. */
-    static final int LADDER_SAMPLES = 16;
-    /** Unrecorded calls per rung before the ladder measures it. */
-    static final int LADDER_WARMUP = 100;
-    /** Recorded calls per round of the ladder (five rounds: p99 has enough calls). */
-    static final int LADDER_CALLS = 40;
 
     private static final List<String> SHOWCASE = List.of(
             "fishing quotas in the North Sea", "human rights in China", "ban on tobacco advertising",
@@ -166,16 +158,16 @@ public final class RagPipeline {
 
         List<String> questions = questions(idx, options.queries(), options.seed());
         QueryBackend chosen = chooseQueryBackend(idx, questions);
-        VectorKernels backend = chosen.kernels();
+        SearchRung rung = chosen.rung();
         BudgetedStage<String, float[]> queryEmbed = budgeted("query.embed", embedder::embed);
         BudgetedStage<float[], List<Hit>> querySearch = budgeted("query.search",
-                (float[] q) -> idx.search(q, options.k(), backend));
+                (float[] q) -> rung.search(idx, q, options.k()));
         BudgetedStage<String, List<Hit>> query = budgeted(queryEmbed.andThen(querySearch).withName("query"));
         Rounds embedQ = new Rounds(queryEmbed);
         Rounds searchQ = new Rounds(querySearch);
         Rounds queryQ = new Rounds(query);
         for (int i = 0; i < Math.min(20, questions.size()); i++) {
-            idx.search(embedder.embed(questions.get(i)), options.k(), backend); // warm-up, not recorded
+            rung.search(idx, embedder.embed(questions.get(i)), options.k()); // warm-up, not recorded
         }
         RssWindow queryWindow = openWindow();
         List<List<Hit>> answers = new ArrayList<>(questions.size());
@@ -200,43 +192,17 @@ public final class RagPipeline {
     }
 
     /**
-     * The query stage's backend: the forced one, else the ladder's choice — every available rung
-     * (plain, vector, native) is checked against plain on sample questions, measured with the
-     * harness, and the lowest rung that meets {@code query.search}'s budget wins. With none, the
-     * active backend is used. The ladder runs (and is printed) in both cases.
+     * The query stage's search: the forced backend's float search, else the ladder's choice —
+     * every rung (float, then int8 scoring, on each available backend) checked against plain Java
+     * on sample questions, measured in isolation and inside real query calls, and the lowest rung
+     * that meets {@code query.search}'s budget in situ wins ({@link QueryLadder}). The ladder runs
+     * (and is printed) in both cases.
      */
     private QueryBackend chooseQueryBackend(VectorIndex idx, List<String> questions) {
-        int k = options.k();
-        List<float[]> samples = new ArrayList<>();
-        for (int i = 0; i < Math.min(LADDER_SAMPLES, questions.size()); i++) {
-            samples.add(embedder.embed(questions.get(i)));
-        }
-        List<VectorKernels> rungs = new ArrayList<>(Kernels.available());
-        Collections.reverse(rungs); // plain Java first, then vector, then native
-        Ladder.Builder<float[], List<Hit>> b = Ladder.<float[], List<Hit>>builder();
-        for (VectorKernels kernels : rungs) {
-            b.rung(Backends.rungName(kernels), Stage.of("query.search",
-                    (float[] q) -> idx.search(q, k, kernels)));
-        }
-        Budget budget = budgets.budget("query.search");
-        Ladder.Result<float[], List<Hit>> ladder = b.budget(budget).inputs(samples)
-                .equivalence(SearchEquivalence.hits())
-                .harness(Harness.builder().warmupIterations(LADDER_WARMUP).iterations(LADDER_CALLS).rounds(Rounds.COUNT)
-                        .seed(options.seed()).inputPoolSize(samples.size()).build())
-                .build().climb();
-        if (forced != null) {
-            String by = options.backend() != null ? "--backend " + options.backend()
-                    : Backends.forcedByProperty() ? "-D" + Kernels.BACKEND_PROPERTY + "=" + forced.name() : "the caller";
-            return new QueryBackend(forced, "forced by " + by + "; the ladder's figures are for comparison", ladder);
-        }
-        if (ladder.chosen().isPresent()) {
-            String rung = ladder.chosen().get().name();
-            VectorKernels k2 = rungs.stream().filter(x -> Backends.rungName(x).equals(rung)).findFirst().orElseThrow();
-            return new QueryBackend(k2, "chosen by the ladder: the lowest rung that gives plain Java's results and meets"
-                    + " query.search's budget " + budget, ladder);
-        }
-        return new QueryBackend(Kernels.active(), "no rung meets query.search's budget " + budget
-                + "; using the active backend", ladder);
+        String by = forced == null ? null : options.backend() != null ? "--backend " + options.backend()
+                : Backends.forcedByProperty() ? "-D" + Kernels.BACKEND_PROPERTY + "=" + forced.name() : "the caller";
+        return QueryLadder.choose(idx, questions, embedder, budgets.budget("query.search"), options.k(),
+                options.seed(), forced, by);
     }
 
     private RssWindow openWindow() {

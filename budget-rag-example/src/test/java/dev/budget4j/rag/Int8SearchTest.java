@@ -86,4 +86,46 @@ class Int8SearchTest {
                 () -> index.searchInt8(new float[8], 0, Kernels.java())).getMessage());
         assertEquals(10, index.searchInt8(new float[8], 50, Kernels.java()).size(), "k above the size: every row");
     }
+
+    static dev.budget4j.StageSnapshot snapshot(long p50Nanos) {
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+        for (int i = 0; i < 100; i++) {
+            h.recordValue(p50Nanos);
+        }
+        return dev.budget4j.StageSnapshot.builder("query.search", h).elapsedNanos(100 * p50Nanos).build();
+    }
+
+    @Test
+    void aViolatedSearchBudgetIsNamedWithTheRungThatWouldMeetIt() {
+        dev.budget4j.Budget budget = dev.budget4j.Budget.parse("p50<=800us");
+        dev.budget4j.StageSnapshot warm = snapshot(300_000);
+        dev.budget4j.StageSnapshot evicted = snapshot(1_220_000);
+        dev.budget4j.StageSnapshot int8 = snapshot(400_000);
+        dev.budget4j.profile.Ladder.Rung vector = new dev.budget4j.profile.Ladder.Rung("vector", true, "", null,
+                budget.evaluate(warm), 1, evicted, budget.evaluate(evicted));
+        dev.budget4j.profile.Ladder.Rung vectorInt8 = new dev.budget4j.profile.Ladder.Rung("vector-int8", true, "",
+                null, budget.evaluate(warm), 3, int8, budget.evaluate(int8));
+        dev.budget4j.profile.Ladder.Result<float[], List<Hit>> ladder = new dev.budget4j.profile.Ladder.Result<>(
+                List.of(vector, vectorInt8), java.util.Optional.of(vectorInt8), budget, true, List.of());
+        Int8Recall recall = new Int8Recall("vector-int8", 10, 1, 10, 1);
+        VectorKernels k = Kernels.java();
+        dev.budget4j.Verdict violated = budget.evaluate(snapshot(1_300_000));
+
+        QueryBackend forcedFloat = new QueryBackend(SearchRung.floats(k), "forced", ladder, recall);
+        String note = QueryLadder.violationNote(forcedFloat, violated).orElseThrow();
+        assertTrue(note.startsWith("query.search VIOLATED its budget with rung plain: stage 'query.search': p50 was 1.3"),
+                note);
+        assertTrue(note.contains("In situ the ladder measured the budget met by vector-int8 (p50 400."), note);
+        assertTrue(note.endsWith(": the rung that would meet it is vector-int8."), note);
+
+        QueryBackend chosen = new QueryBackend(new SearchRung("vector-int8", k, true), "chosen", ladder, recall);
+        assertTrue(QueryLadder.violationNote(chosen, violated).orElseThrow()
+                .contains("this rung met it in the ladder's real calls, so the run's own calls were slower"));
+        assertTrue(QueryLadder.violationNote(chosen, budget.evaluate(int8)).isEmpty(), "met: nothing to say");
+
+        dev.budget4j.profile.Ladder.Result<float[], List<Hit>> none = new dev.budget4j.profile.Ladder.Result<>(
+                List.of(vector), java.util.Optional.empty(), budget, true, List.of());
+        assertTrue(QueryLadder.violationNote(new QueryBackend(SearchRung.floats(k), "x", none, recall), violated)
+                .orElseThrow().endsWith("No rung met the budget in situ either; the closest was vector (p50 1.22 ms)."));
+    }
 }
