@@ -6,7 +6,12 @@
  * derived from its jar file. The alternative, leaving budget-core as an automatic module, would
  * hide which packages are API; we prefer a real descriptor and accept Maven's warning about a
  * filename-based module name until HdrHistogram publishes one.
+ *
+ * <p>{@code dev.budget4j.internal} is exported to budget-profile alone, whose harness reads
+ * allocation through the same meter as a budgeted stage; budget-core is compiled without it, so
+ * the "module not found" warning of that qualified export is suppressed.
  */
+@SuppressWarnings("module")
 module dev.budget4j.core {
     requires transitive HdrHistogram;
     requires org.slf4j;
@@ -17,6 +22,7 @@ module dev.budget4j.core {
     exports dev.budget4j;
     exports dev.budget4j.spi;
     exports dev.budget4j.internal.jfr to jdk.jfr;
+    exports dev.budget4j.internal to dev.budget4j.profile;
 
     uses dev.budget4j.spi.MemoryProbe;
 }

@@ -157,7 +157,7 @@ class RecordingLogTest {
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         StageBaseline s = Baseline.read(merged).stage("tokenize, fast").orElseThrow();
         assertEquals(2, s.forkCount());
-        assertEquals(2 * 3 * 200, s.calls());
+        assertEquals(2 * 3 * 200, s.snapshot().calls());
         assertEquals(3, s.forks().get(0).rounds());
         code = GateCommand.run(new String[] {"compare", "--baseline", merged.toString(), "--current", a.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

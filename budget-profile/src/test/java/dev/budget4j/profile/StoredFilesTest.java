@@ -62,11 +62,11 @@ class StoredFilesTest {
         Map<?, ?> root = (Map<?, ?>) JsonReader.parse(b.toJson());
         Map<?, ?> pct = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) root.get("stages")).get("s")).get("percentilesNanos");
         assertEquals(List.of("p50", "p90", "p95", "p99", "p99.9", "p99.99", "max"), List.copyOf(pct.keySet()));
-        assertEquals(s.percentileNanos(99.99), ((Number) pct.get("p99.99")).doubleValue());
+        assertEquals(s.snapshot().percentileNanos(99.99), ((Number) pct.get("p99.99")).doubleValue());
         assertTrue(((Number) pct.get("p99.99")).longValue() < ((Number) pct.get("max")).longValue(), pct.toString());
         Path file = dir.resolve("b.json");
         b.write(file);
-        assertEquals(s.percentileNanos(99.99), Baseline.read(file).stage("s").orElseThrow().percentileNanos(99.99));
+        assertEquals(s.snapshot().percentileNanos(99.99), Baseline.read(file).stage("s").orElseThrow().snapshot().percentileNanos(99.99));
     }
 
     @Test
@@ -74,7 +74,7 @@ class StoredFilesTest {
         Baseline read = Baseline.read(stored("baseline-schema1.json"));
         StageBaseline s = read.stage("s").orElseThrow();
         assertEquals(1, s.forkCount());
-        assertEquals(1000, s.calls());
+        assertEquals(1000, s.snapshot().calls());
         assertEquals(5, s.perRound(Dimension.percentile(50)).length);
         assertTrue(read.notes().get(0).contains("schema 1"), read.notes().toString());
     }

@@ -9,6 +9,7 @@ import dev.budget4j.kernel.VectorKernels;
 import dev.budget4j.profile.Harness;
 import dev.budget4j.profile.InSitu;
 import dev.budget4j.profile.Ladder;
+import dev.budget4j.profile.Rounds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,8 +28,6 @@ final class QueryLadder {
     static final int WARMUP = 100;
     /** Recorded calls per round of the isolated measurement. */
     static final int CALLS = 40;
-    /** Rounds of the isolated measurement (p99 has enough calls). */
-    static final int ROUNDS = 5;
     /** Unrecorded real query calls per rung before the in-situ measurement. */
     static final int IN_SITU_WARMUP = 20;
     /**
@@ -81,7 +80,7 @@ final class QueryLadder {
                 search.apply(embedder.embed(questions.get(call % questions.size())));
         Ladder.Result<float[], List<Hit>> ladder = b.budget(budget).inputs(samples)
                 .equivalence(SearchEquivalence.hits())
-                .harness(Harness.builder().warmupIterations(WARMUP).iterations(CALLS).rounds(ROUNDS).seed(seed)
+                .harness(Harness.builder().warmupIterations(WARMUP).iterations(CALLS).rounds(Rounds.DEFAULT_COUNT).seed(seed)
                         .inputPoolSize(samples.size()).build())
                 .build()
                 .climbInSitu(site, InSitu.builder().warmupCalls(IN_SITU_WARMUP)
