@@ -150,4 +150,25 @@ public final class NativeKernels extends AbstractVectorKernels {
             }
         });
     }
+
+    /**
+     * Int8 scoring in C ({@code b4j_score_rows_i8}), in tiles of at most 4096 rows and about
+     * {@value #MAX_WORK_PER_CALL} multiply-adds per call, like {@code scoreAll}.
+     */
+    @Override
+    protected void scoreAllInt8Unchecked(byte[] query, byte[] codes, int rows, int cols, int[] out) {
+        if (Natives.SCORE_ROWS_I8 == null) {
+            super.scoreAllInt8Unchecked(query, codes, rows, cols, out);
+            return;
+        }
+        int tile = (int) Math.min(4096, Math.max(1, Math.min(rows, MAX_WORK_PER_CALL / Math.max(1, cols))));
+        Blocks.forEach(rows, tile, Blocks.worthParallel((long) rows * cols), r0 -> {
+            try {
+                Natives.SCORE_ROWS_I8.invokeExact(MemorySegment.ofArray(query), MemorySegment.ofArray(codes),
+                        (long) r0, (long) Math.min(rows, r0 + tile), (long) cols, MemorySegment.ofArray(out));
+            } catch (Throwable t) {
+                throw Natives.rethrow(t);
+            }
+        });
+    }
 }

@@ -41,6 +41,8 @@ public final class Natives {
     static final MethodHandle SCORE_ROWS;
     static final MethodHandle PACK;
     static final MethodHandle PAIRWISE_BLOCK;
+    /** Int8 scoring (budget4j_int8.c); null when the library lacks it. */
+    static final MethodHandle SCORE_ROWS_I8;
 
     private static final List<String> MISSING = new ArrayList<>();
 
@@ -71,6 +73,8 @@ public final class Natives {
                 FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
         PAIRWISE_BLOCK = link(lookup, "b4j_pairwise_block", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG,
                 JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
+        SCORE_ROWS_I8 = link(lookup, "b4j_score_rows_i8",
+                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
         int panelWidth = 0;
         MethodHandle width = link(lookup, "b4j_panel_width", FunctionDescriptor.of(JAVA_INT));
         if (width != null) {

@@ -329,4 +329,10 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         c0.mul(scale).intoArray(out, oo);
         c1.mul(scale).intoArray(out, oo + L);
     }
+
+    /** Int8 scoring on int vectors: see {@link PanamaInt8}. */
+    @Override
+    protected void scoreAllInt8Unchecked(byte[] query, byte[] codes, int rows, int cols, int[] out) {
+        PanamaInt8.scoreAll(query, codes, rows, cols, out);
+    }
 }
