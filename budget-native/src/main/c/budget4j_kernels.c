@@ -135,24 +135,38 @@ EXPORT float b4j_l2sq(const float *a, int64_t ao, const float *b, int64_t bo, in
     return r;
 }
 
-/* out[0] = a.b, out[1] = a.a, out[2] = b.b in one pass. */
-EXPORT void b4j_cosine_parts(const float *a, const float *b, int64_t n, float *out) {
+/*
+ * cos(a, b) = a.b / sqrt(a.a * b.b), the three sums in float in one pass and the rest in double,
+ * exactly as the Java backends finish it (0 when either vector is zero). Twelve accumulators:
+ * three multiply-adds per pair of loads make this one bound by the multiply-add ports, and each
+ * chain needs four steps in flight to cover the multiply-add latency.
+ */
+EXPORT double b4j_cosine(const float *a, const float *b, int64_t n) {
     float ab = 0, aa = 0, bb = 0;
     int64_t i = peel(a, n);
     for (int64_t j = 0; j < i; j++) { ab += a[j] * b[j]; aa += a[j] * a[j]; bb += b[j] * b[j]; }
-    vf ab0 = {0}, ab1 = {0}, aa0 = {0}, aa1 = {0}, bb0 = {0}, bb1 = {0};
-    for (; i + 2 * VW <= n; i += 2 * VW) {
-        vf x0 = loadu(a + i), y0 = loadu(b + i), x1 = loadu(a + i + VW), y1 = loadu(b + i + VW);
-        ab0 += x0 * y0; aa0 += x0 * x0; bb0 += y0 * y0;
-        ab1 += x1 * y1; aa1 += x1 * x1; bb1 += y1 * y1;
+    vf ab0 = {0}, ab1 = {0}, ab2 = {0}, ab3 = {0}, aa0 = {0}, aa1 = {0}, aa2 = {0}, aa3 = {0};
+    vf bb0 = {0}, bb1 = {0}, bb2 = {0}, bb3 = {0};
+    for (; i + 4 * VW <= n; i += 4 * VW) {
+        vf x = loadu(a + i), y = loadu(b + i);
+        ab0 += x * y; aa0 += x * x; bb0 += y * y;
+        x = loadu(a + i + VW); y = loadu(b + i + VW);
+        ab1 += x * y; aa1 += x * x; bb1 += y * y;
+        x = loadu(a + i + 2 * VW); y = loadu(b + i + 2 * VW);
+        ab2 += x * y; aa2 += x * x; bb2 += y * y;
+        x = loadu(a + i + 3 * VW); y = loadu(b + i + 3 * VW);
+        ab3 += x * y; aa3 += x * x; bb3 += y * y;
     }
     for (; i + VW <= n; i += VW) {
         vf x = loadu(a + i), y = loadu(b + i);
         ab0 += x * y; aa0 += x * x; bb0 += y * y;
     }
-    ab += hsum(ab0 + ab1); aa += hsum(aa0 + aa1); bb += hsum(bb0 + bb1);
+    ab += hsum((ab0 + ab1) + (ab2 + ab3));
+    aa += hsum((aa0 + aa1) + (aa2 + aa3));
+    bb += hsum((bb0 + bb1) + (bb2 + bb3));
     for (; i < n; i++) { ab += a[i] * b[i]; aa += a[i] * a[i]; bb += b[i] * b[i]; }
-    out[0] = ab; out[1] = aa; out[2] = bb;
+    if (aa == 0 || bb == 0) return 0;
+    return ab / __builtin_sqrt((double) aa * (double) bb);
 }
 
 /* out[r] = q . rows[r] for r in [r0, r1); four rows share each query load. */

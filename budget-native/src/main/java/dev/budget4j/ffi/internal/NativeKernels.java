@@ -91,17 +91,17 @@ public final class NativeKernels extends AbstractVectorKernels {
 
     @Override
     protected double cosineUnchecked(float[] a, float[] b) {
-        if (Natives.COSINE_PARTS == null || a.length > MAX_LENGTH_PER_CALL) {
+        if (Natives.COSINE == null || a.length > MAX_LENGTH_PER_CALL) {
             return super.cosineUnchecked(a, b);
         }
-        float[] parts = new float[3];
         try {
-            Natives.COSINE_PARTS.invokeExact(MemorySegment.ofArray(a), MemorySegment.ofArray(b), (long) a.length,
-                    MemorySegment.ofArray(parts));
+            // One call that returns the finished cosine: the three sums used to come back through
+            // a float[3] allocated per call, which cost more than a short vector's arithmetic.
+            return (double) Natives.COSINE.invokeExact(MemorySegment.ofArray(a), MemorySegment.ofArray(b),
+                    (long) a.length);
         } catch (Throwable t) {
             throw Natives.rethrow(t);
         }
-        return PlainLoops.finishCosine(parts[0], parts[1], parts[2]);
     }
 
     @Override

