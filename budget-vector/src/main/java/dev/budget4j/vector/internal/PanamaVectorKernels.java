@@ -92,12 +92,36 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
         float sum = 0;
         if (n >= 2 * L) {
             i = S.loopBound(n);
-            sum = dotBody(a, ao, b, bo, i);
+            sum = (ao | bo) == 0 ? dotBody(a, b, i) : dotBody(a, ao, b, bo, i);
         }
         for (; i < n; i++) {
             sum = fma(a[ao + i], b[bo + i], sum);
         }
         return sum;
+    }
+
+    /**
+     * {@link #dotBody(float[], int, float[], int, int)} for vectors that start at index 0, as every
+     * call of the public {@code dot(a, b)} does. The same loop without the offsets is worth its
+     * copy: C2 unrolled it four more times (sixteen multiply-adds per iteration, as it does for
+     * Lucene's loop), which it did not do with the offsets.
+     */
+    private static float dotBody(float[] a, float[] b, int limit) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        int i = 0;
+        for (int unrolled = limit - 3 * L; i < unrolled; i += 4 * L) {
+            acc0 = fma(FloatVector.fromArray(S, a, i), FloatVector.fromArray(S, b, i), acc0);
+            acc1 = fma(FloatVector.fromArray(S, a, i + L), FloatVector.fromArray(S, b, i + L), acc1);
+            acc2 = fma(FloatVector.fromArray(S, a, i + 2 * L), FloatVector.fromArray(S, b, i + 2 * L), acc2);
+            acc3 = fma(FloatVector.fromArray(S, a, i + 3 * L), FloatVector.fromArray(S, b, i + 3 * L), acc3);
+        }
+        for (; i < limit; i += L) {
+            acc0 = fma(FloatVector.fromArray(S, a, i), FloatVector.fromArray(S, b, i), acc0);
+        }
+        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
     }
 
     /** Whole vectors up to {@code limit} (a multiple of the lane count): four accumulators, then one. */
@@ -123,32 +147,68 @@ public final class PanamaVectorKernels extends AbstractVectorKernels {
     protected float l2Squared(float[] a, int ao, float[] b, int bo, int n) {
         int i = 0;
         float sum = 0;
-        if (n >= L) {
-            FloatVector acc0 = FloatVector.zero(S);
-            FloatVector acc1 = FloatVector.zero(S);
-            FloatVector acc2 = FloatVector.zero(S);
-            FloatVector acc3 = FloatVector.zero(S);
-            for (int end = n - 4 * L; i <= end; i += 4 * L) {
-                FloatVector d0 = FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i));
-                FloatVector d1 = FloatVector.fromArray(S, a, ao + i + L).sub(FloatVector.fromArray(S, b, bo + i + L));
-                FloatVector d2 = FloatVector.fromArray(S, a, ao + i + 2 * L).sub(FloatVector.fromArray(S, b, bo + i + 2 * L));
-                FloatVector d3 = FloatVector.fromArray(S, a, ao + i + 3 * L).sub(FloatVector.fromArray(S, b, bo + i + 3 * L));
-                acc0 = fma(d0, d0, acc0);
-                acc1 = fma(d1, d1, acc1);
-                acc2 = fma(d2, d2, acc2);
-                acc3 = fma(d3, d3, acc3);
-            }
-            for (int end = n - L; i <= end; i += L) {
-                FloatVector d = FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i));
-                acc0 = fma(d, d, acc0);
-            }
-            sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        if (n >= 2 * L) {
+            i = S.loopBound(n);
+            sum = (ao | bo) == 0 ? l2Body(a, b, i) : l2Body(a, ao, b, bo, i);
         }
         for (; i < n; i++) {
             float d = a[ao + i] - b[bo + i];
             sum = fma(d, d, sum);
         }
         return sum;
+    }
+
+    /** {@link #l2Body(float[], int, float[], int, int)} for vectors at index 0; see {@link #dotBody(float[], float[], int)}. */
+    private static float l2Body(float[] a, float[] b, int limit) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        int i = 0;
+        for (int unrolled = limit - 3 * L; i < unrolled; i += 4 * L) {
+            FloatVector d0 = FloatVector.fromArray(S, a, i).sub(FloatVector.fromArray(S, b, i));
+            FloatVector d1 = FloatVector.fromArray(S, a, i + L).sub(FloatVector.fromArray(S, b, i + L));
+            FloatVector d2 = FloatVector.fromArray(S, a, i + 2 * L).sub(FloatVector.fromArray(S, b, i + 2 * L));
+            FloatVector d3 = FloatVector.fromArray(S, a, i + 3 * L).sub(FloatVector.fromArray(S, b, i + 3 * L));
+            acc0 = fma(d0, d0, acc0);
+            acc1 = fma(d1, d1, acc1);
+            acc2 = fma(d2, d2, acc2);
+            acc3 = fma(d3, d3, acc3);
+        }
+        for (; i < limit; i += L) {
+            FloatVector d = FloatVector.fromArray(S, a, i).sub(FloatVector.fromArray(S, b, i));
+            acc0 = fma(d, d, acc0);
+        }
+        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * Whole vectors up to {@code limit} (a multiple of the lane count), shaped like
+     * {@link #dotBody}: a separate method with a counted loop. Written inline in
+     * {@link #l2Squared} with an {@code i <= n - 4 * lanes} bound, this loop took 1.2 to 1.3 times
+     * as long as Lucene's for 768 floats on a Zen 3 core.
+     */
+    private static float l2Body(float[] a, int ao, float[] b, int bo, int limit) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        int i = 0;
+        for (int unrolled = limit - 3 * L; i < unrolled; i += 4 * L) {
+            FloatVector d0 = FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i));
+            FloatVector d1 = FloatVector.fromArray(S, a, ao + i + L).sub(FloatVector.fromArray(S, b, bo + i + L));
+            FloatVector d2 = FloatVector.fromArray(S, a, ao + i + 2 * L).sub(FloatVector.fromArray(S, b, bo + i + 2 * L));
+            FloatVector d3 = FloatVector.fromArray(S, a, ao + i + 3 * L).sub(FloatVector.fromArray(S, b, bo + i + 3 * L));
+            acc0 = fma(d0, d0, acc0);
+            acc1 = fma(d1, d1, acc1);
+            acc2 = fma(d2, d2, acc2);
+            acc3 = fma(d3, d3, acc3);
+        }
+        for (; i < limit; i += L) {
+            FloatVector d = FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i));
+            acc0 = fma(d, d, acc0);
+        }
+        return acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
     }
 
     /**
