@@ -6,7 +6,14 @@
  * derived from its jar file. The alternative, leaving budget-core as an automatic module, would
  * hide which packages are API; we prefer a real descriptor and accept Maven's warning about a
  * filename-based module name until HdrHistogram publishes one.
+ *
+ * <p>{@code dev.budget4j.internal.util} (argument checks, text tables) is exported only to the
+ * budget4j modules built on this one, so all of budget4j shares one helper and one message shape
+ * without making it API (see docs/architecture.md). Those modules are not present when this one is
+ * compiled: the {@code module} lint warning about unknown export targets is expected and
+ * suppressed.
  */
+@SuppressWarnings("module")
 module dev.budget4j.core {
     requires transitive HdrHistogram;
     requires org.slf4j;
@@ -17,6 +24,8 @@ module dev.budget4j.core {
     exports dev.budget4j;
     exports dev.budget4j.spi;
     exports dev.budget4j.internal.jfr to jdk.jfr;
+    exports dev.budget4j.internal.util to
+            dev.budget4j.profile, dev.budget4j.micrometer, dev.budget4j.spark;
 
     uses dev.budget4j.spi.MemoryProbe;
 }

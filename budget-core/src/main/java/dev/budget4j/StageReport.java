@@ -26,7 +26,7 @@ public record StageReport(String name, StageSnapshot snapshot, Verdict verdict, 
         children = List.copyOf(children);
     }
 
-    /** @return an indented tree, one line per stage: calls, p50, p99, max, outcome */
+    /** {@return an indented tree, one line per stage: calls, p50, p99, max, outcome} */
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();

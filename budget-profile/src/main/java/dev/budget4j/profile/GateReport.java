@@ -31,7 +31,7 @@ public record GateReport(Baseline baseline, Baseline current, List<StageComparis
         machineDifferences = List.copyOf(machineDifferences);
     }
 
-    /** @return REGRESSION if any stage regressed, else INCONCLUSIVE if any was, else PASS */
+    /** {@return REGRESSION if any stage regressed, else INCONCLUSIVE if any was, else PASS} */
     public GateStatus status() {
         GateStatus worst = GateStatus.PASS;
         for (StageComparison s : stages) {
@@ -40,32 +40,32 @@ public record GateReport(Baseline baseline, Baseline current, List<StageComparis
         return worst;
     }
 
-    /** @return true when no stage regressed */
+    /** {@return true when no stage regressed} */
     public boolean passed() {
         return status() != GateStatus.REGRESSION;
     }
 
-    /** @return true when the two runs come from machines with different fingerprints */
+    /** {@return true when the two runs come from machines with different fingerprints} */
     public boolean machineMismatch() {
         return !machineDifferences.isEmpty();
     }
 
-    /** @return a plain-text table for a terminal */
+    /** {@return a plain-text table for a terminal} */
     public String toConsoleTable() {
         return Reports.console(this);
     }
 
-    /** @return GitHub-flavoured Markdown for a CI job summary or a pull-request comment */
+    /** {@return GitHub-flavoured Markdown for a CI job summary or a pull-request comment} */
     public String toMarkdown() {
         return Reports.markdown(this);
     }
 
-    /** @return the report as JSON */
+    /** {@return the report as JSON} */
     public String toJson() {
         return Reports.json(this);
     }
 
-    /** @return one self-contained XHTML page with inline SVG charts, no external resources */
+    /** {@return one self-contained XHTML page with inline SVG charts, no external resources} */
     public String toHtml() {
         return Reports.html(this);
     }

@@ -4,7 +4,7 @@ import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Verdict;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.Units;
 import java.util.List;
 import java.util.OptionalLong;
@@ -30,33 +30,33 @@ public final class HarnessResult {
      * @param kernelPeakRssBytes the kernel's peak RSS of the process (Linux VmHWM) in bytes, or -1
      */
     public HarnessResult(String stage, List<RoundResult> rounds, JvmFigures jvm, long kernelPeakRssBytes) {
-        this.stage = Args.notBlank(stage, "stage");
-        this.rounds = List.copyOf(Args.notEmpty(rounds, "rounds"));
-        this.jvm = Args.notNull(jvm, "jvm");
+        this.stage = Require.notBlank(stage, "stage");
+        this.rounds = List.copyOf(Require.notEmpty(rounds, "rounds"));
+        this.jvm = Require.notNull(jvm, "jvm");
         this.kernelPeakRssBytes = kernelPeakRssBytes;
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return every round, in order */
+    /** {@return every round, in order} */
     public List<RoundResult> rounds() {
         return rounds;
     }
 
-    /** @return heap used at the end, and GC count, GC time and all-thread allocation during the run */
+    /** {@return heap used at the end, and GC count, GC time and all-thread allocation during the run} */
     public JvmFigures jvm() {
         return jvm;
     }
 
-    /** @return the kernel's peak RSS of the process in bytes (Linux VmHWM), empty elsewhere */
+    /** {@return the kernel's peak RSS of the process in bytes (Linux VmHWM), empty elsewhere} */
     public OptionalLong kernelPeakRssBytes() {
         return kernelPeakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(kernelPeakRssBytes);
     }
 
-    /** @return all rounds' latencies merged, nanoseconds */
+    /** {@return all rounds' latencies merged, nanoseconds} */
     public Histogram mergedHistogram() {
         Histogram merged = new Histogram(3);
         merged.setAutoResize(true);
@@ -66,7 +66,7 @@ public final class HarnessResult {
         return merged;
     }
 
-    /** @return calls measured over all rounds */
+    /** {@return calls measured over all rounds} */
     public long calls() {
         return rounds.stream().mapToLong(RoundResult::calls).sum();
     }
@@ -119,7 +119,7 @@ public final class HarnessResult {
      * @return the verdict
      */
     public Verdict evaluate(Budget budget) {
-        return Args.notNull(budget, "budget").evaluate(snapshot());
+        return Require.notNull(budget, "budget").evaluate(snapshot());
     }
 
     @Override

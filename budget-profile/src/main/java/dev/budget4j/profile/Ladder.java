@@ -4,9 +4,10 @@ import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.Stage;
 import dev.budget4j.Verdict;
+import dev.budget4j.internal.util.Require;
+import dev.budget4j.internal.util.Tables;
 import dev.budget4j.profile.equivalence.Equivalence;
 import dev.budget4j.profile.equivalence.OutputEquivalence;
-import dev.budget4j.profile.internal.Args;
 import dev.budget4j.profile.internal.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,8 @@ public final class Ladder<I, O> {
     }
 
     /**
+     * Starts a ladder.
+     *
      * @param <I> the input type
      * @param <O> the output type
      * @return a builder
@@ -71,7 +74,7 @@ public final class Ladder<I, O> {
     public record Rung(String name, boolean equivalent, String mismatch, HarnessResult result, Verdict verdict,
             double speedup) {
 
-        /** @return true when equivalent and the budget was met */
+        /** {@return true when equivalent and the budget was met} */
         public boolean qualifies() {
             return equivalent && verdict != null && verdict.isMet();
         }
@@ -98,7 +101,7 @@ public final class Ladder<I, O> {
             rungs = List.copyOf(rungs);
         }
 
-        /** @return the figures behind the choice, one row per rung */
+        /** {@return the figures behind the choice, one row per rung} */
         public String toTable() {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"rung", "equivalent", "p50", "p99", "throughput", "alloc/call", "speed-up", "budget", "chosen"});
@@ -113,19 +116,7 @@ public final class Ladder<I, O> {
                     chosen.isPresent() && chosen.get() == r ? "<==" : ""});
             }
             StringBuilder out = new StringBuilder("ladder for budget ").append(budget).append('\n');
-            int[] w = new int[rows.get(0).length];
-            for (String[] row : rows) {
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = Math.max(w[i], row[i].length());
-                }
-            }
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < w.length; i++) {
-                    line.append(row[i]).append(" ".repeat(w[i] - row[i].length() + 2));
-                }
-                out.append(line.toString().stripTrailing()).append('\n');
-            }
+            out.append(Tables.render(rows));
             out.append(chosen.map(r -> "chosen: " + r.name() + " (the lowest rung that is equivalent and meets the budget)")
                     .orElse("chosen: none; no equivalent rung meets the budget")).append('\n');
             return out.toString();
@@ -198,17 +189,22 @@ public final class Ladder<I, O> {
          * @return this builder
          */
         public Builder<I, O> rung(String name, Stage<I, ? extends O> stage) {
-            Args.notBlank(name, "name");
-            Args.notNull(stage, "stage");
+            Require.notBlank(name, "name");
+            Require.notNull(stage, "stage");
             if (rungs.putIfAbsent(name, stage) != null) {
                 throw new IllegalArgumentException("rung name must be unique, but '" + name + "' was already added");
             }
             return this;
         }
 
-        /** @param budget what a rung must meet, not null @return this builder */
+        /**
+         * Sets the budget every rung must meet.
+         *
+         * @param budget what a rung must meet, not null
+         * @return this builder
+         */
         public Builder<I, O> budget(Budget budget) {
-            Args.notNull(budget, "budget");
+            Require.notNull(budget, "budget");
             if (this.budget != null) {
                 throw new IllegalStateException("budget must be set once, but was already set to " + this.budget);
             }
@@ -216,10 +212,15 @@ public final class Ladder<I, O> {
             return this;
         }
 
-        /** @param samples inputs for the equivalence check and the measurement, not empty @return this builder */
+        /**
+         * Sets the inputs each rung is checked and measured on.
+         *
+         * @param samples inputs for the equivalence check and the measurement, not empty
+         * @return this builder
+         */
         public Builder<I, O> inputs(List<I> samples) {
-            Args.notEmpty(samples, "inputs");
-            samples.forEach(s -> Args.notNull(s, "input"));
+            Require.notEmpty(samples, "inputs");
+            samples.forEach(s -> Require.notNull(s, "input"));
             if (this.inputs != null) {
                 throw new IllegalStateException("inputs must be set once, but were already set");
             }
@@ -227,9 +228,14 @@ public final class Ladder<I, O> {
             return this;
         }
 
-        /** @param equivalence when two outputs agree (default: deep equality) @return this builder */
+        /**
+         * Sets when a rung's output counts as the same as the first rung's.
+         *
+         * @param equivalence when two outputs agree (default: deep equality)
+         * @return this builder
+         */
         public Builder<I, O> equivalence(OutputEquivalence<? super O> equivalence) {
-            Args.notNull(equivalence, "equivalence");
+            Require.notNull(equivalence, "equivalence");
             if (this.equivalence != null) {
                 throw new IllegalStateException("equivalence must be set once, but was already set");
             }
@@ -237,9 +243,14 @@ public final class Ladder<I, O> {
             return this;
         }
 
-        /** @param harness how to measure each rung (default {@code Harness.builder().build()}) @return this builder */
+        /**
+         * Sets how each rung is measured.
+         *
+         * @param harness how to measure each rung (default {@code Harness.builder().build()})
+         * @return this builder
+         */
         public Builder<I, O> harness(Harness harness) {
-            Args.notNull(harness, "harness");
+            Require.notNull(harness, "harness");
             if (this.harness != null) {
                 throw new IllegalStateException("harness must be set once, but was already set");
             }
@@ -248,6 +259,8 @@ public final class Ladder<I, O> {
         }
 
         /**
+         * Builds the ladder.
+         *
          * @return the ladder
          * @throws IllegalStateException without rungs, budget or inputs
          */

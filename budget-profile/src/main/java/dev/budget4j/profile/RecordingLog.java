@@ -3,7 +3,7 @@ package dev.budget4j.profile;
 import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.Recording;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.AtomicFiles;
 import dev.budget4j.profile.internal.HlogCodec;
 import java.io.IOException;
@@ -47,8 +47,8 @@ public final class RecordingLog {
      * @throws IOException when the file cannot be written
      */
     public static void write(Path file, List<Recording> intervals) throws IOException {
-        Args.notNull(file, "file");
-        Args.notNull(intervals, "intervals");
+        Require.notNull(file, "file");
+        Require.notNull(intervals, "intervals");
         AtomicFiles.writeAtomically(file, HlogCodec.write(intervals, MachineFingerprint.current()));
     }
 
@@ -62,7 +62,7 @@ public final class RecordingLog {
      * @throws IOException when the file cannot be read
      */
     public static List<Recording> read(Path file) throws IOException {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         if (Files.isDirectory(file)) {
             throw new BaselineFormatException(file, "is a directory, not an interval log");
         }
@@ -105,8 +105,8 @@ public final class RecordingLog {
      * @throws IllegalArgumentException when one stage's intervals carry different budgets
      */
     public static Baseline toBaseline(List<Recording> intervals, MachineFingerprint machine) {
-        Args.notEmpty(intervals, "intervals");
-        Args.notNull(machine, "machine");
+        Require.notEmpty(intervals, "intervals");
+        Require.notNull(machine, "machine");
         Map<String, List<Recording>> byStage = new LinkedHashMap<>();
         long first = Long.MAX_VALUE;
         for (Recording r : intervals) {

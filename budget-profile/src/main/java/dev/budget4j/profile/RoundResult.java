@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Dimension;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -32,18 +32,18 @@ public record RoundResult(int round, Histogram latency, long failures, long elap
      * @param startRssBytes see the record description
      */
     public RoundResult {
-        Args.atLeast(round, 0, "round");
-        latency = Args.notNull(latency, "latency").copy();
-        Args.that(failures >= 0 && failures <= latency.getTotalCount(), "failures", "must be in [0, calls]", failures);
-        Args.atLeast(elapsedNanos, 0, "elapsedNanos");
+        Require.atLeast(round, 0, "round");
+        latency = Require.notNull(latency, "latency").copy();
+        Require.that(failures >= 0 && failures <= latency.getTotalCount(), "failures", "must be in [0, calls]", failures);
+        Require.atLeast(elapsedNanos, 0, "elapsedNanos");
     }
 
-    /** @return a copy of the latency histogram, nanoseconds */
+    /** {@return a copy of the latency histogram, nanoseconds} */
     public Histogram histogram() {
         return latency.copy();
     }
 
-    /** @return calls measured in this round */
+    /** {@return calls measured in this round} */
     public long calls() {
         return latency.getTotalCount();
     }
@@ -55,16 +55,16 @@ public record RoundResult(int round, Histogram latency, long failures, long elap
      * @return nanoseconds
      */
     public long percentileNanos(double percentile) {
-        Args.that(percentile > 0 && percentile <= 100, "percentile", "must be in (0, 100]", percentile);
+        Require.that(percentile > 0 && percentile <= 100, "percentile", "must be in (0, 100]", percentile);
         return latency.getValueAtPercentile(percentile);
     }
 
-    /** @return calls per second over the round's wall time, NaN when no time elapsed */
+    /** {@return calls per second over the round's wall time, NaN when no time elapsed} */
     public double throughputPerSecond() {
         return elapsedNanos == 0 ? Double.NaN : calls() * 1e9 / elapsedNanos;
     }
 
-    /** @return mean bytes allocated per call, NaN when not measured */
+    /** {@return mean bytes allocated per call, NaN when not measured} */
     public double allocatedBytesPerCall() {
         return allocatedBytes < 0 || calls() == 0 ? Double.NaN : (double) allocatedBytes / calls();
     }
@@ -77,7 +77,7 @@ public record RoundResult(int round, Histogram latency, long failures, long elap
      * @throws IllegalArgumentException for a dimension a harness does not measure (cacheHitRate)
      */
     public double value(Dimension dimension) {
-        Args.notNull(dimension, "dimension");
+        Require.notNull(dimension, "dimension");
         switch (dimension.kind()) {
             case PERCENTILE:
                 return calls() == 0 ? Double.NaN : latency.getValueAtPercentile(dimension.percentile());

@@ -1,6 +1,6 @@
 package dev.budget4j.profile;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.AtomicFiles;
 import dev.budget4j.profile.internal.Json;
 import java.io.IOException;
@@ -48,13 +48,13 @@ public final class RunHistory {
          * @param stages see the record description
          */
         public Entry {
-            Args.notNull(createdAt, "createdAt");
+            Require.notNull(createdAt, "createdAt");
             Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
-            Args.notNull(stages, "stages").forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+            Require.notNull(stages, "stages").forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
             stages = Collections.unmodifiableMap(copy);
         }
 
-        /** @return the commit, when known */
+        /** {@return the commit, when known} */
         public Optional<String> commit() {
             return Optional.ofNullable(gitCommit);
         }
@@ -66,7 +66,7 @@ public final class RunHistory {
          * @return the entry
          */
         public static Entry of(Baseline run) {
-            Args.notNull(run, "run");
+            Require.notNull(run, "run");
             Map<String, Map<String, Double>> stages = new LinkedHashMap<>();
             for (StageBaseline s : run.stages().values()) {
                 Map<String, Double> f = new LinkedHashMap<>();
@@ -89,7 +89,7 @@ public final class RunHistory {
      * @throws IOException when the file cannot be read or written
      */
     public static void append(Path file, Baseline run) throws IOException {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         Entry entry = Entry.of(run);
         StringBuilder text = new StringBuilder();
         if (Files.exists(file)) {
@@ -124,7 +124,7 @@ public final class RunHistory {
      */
     @SuppressWarnings("unchecked")
     public static List<Entry> read(Path file) throws IOException {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         List<Entry> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {

@@ -3,7 +3,7 @@ package dev.budget4j.profile;
 import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.StageSnapshot;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,7 +51,7 @@ public final class StageBaseline {
     public StageBaseline(String stage, Histogram histogram, long failures, long elapsedNanos, long allocatedBytes,
             long peakRssBytes, long rssGrowthBytes, Budget budget, Map<String, double[]> perRound) {
         this(stage, histogram, failures, elapsedNanos, allocatedBytes, peakRssBytes, rssGrowthBytes, budget,
-                List.of(ForkRounds.of(Args.notNull(perRound, "perRound"))));
+                List.of(ForkRounds.of(Require.notNull(perRound, "perRound"))));
     }
 
     /**
@@ -69,16 +69,16 @@ public final class StageBaseline {
      */
     public StageBaseline(String stage, Histogram histogram, long failures, long elapsedNanos, long allocatedBytes,
             long peakRssBytes, long rssGrowthBytes, Budget budget, List<ForkRounds> forks) {
-        this.stage = Args.notBlank(stage, "stage");
-        this.histogram = Args.notNull(histogram, "histogram").copy();
-        Args.that(failures >= 0 && failures <= histogram.getTotalCount(), "failures", "must be in [0, calls]", failures);
+        this.stage = Require.notBlank(stage, "stage");
+        this.histogram = Require.notNull(histogram, "histogram").copy();
+        Require.that(failures >= 0 && failures <= histogram.getTotalCount(), "failures", "must be in [0, calls]", failures);
         this.failures = failures;
-        this.elapsedNanos = Args.atLeast(elapsedNanos, 0, "elapsedNanos");
+        this.elapsedNanos = Require.atLeast(elapsedNanos, 0, "elapsedNanos");
         this.allocatedBytes = allocatedBytes;
         this.peakRssBytes = peakRssBytes;
         this.rssGrowthBytes = rssGrowthBytes;
         this.budget = budget;
-        this.forks = List.copyOf(Args.notEmpty(forks, "forks"));
+        this.forks = List.copyOf(Require.notEmpty(forks, "forks"));
     }
 
     /**
@@ -90,7 +90,7 @@ public final class StageBaseline {
      * @throws IllegalArgumentException naming the stage and what differs when the names or budgets differ
      */
     public static StageBaseline merge(List<StageBaseline> parts) {
-        Args.notEmpty(parts, "parts");
+        Require.notEmpty(parts, "parts");
         StageBaseline first = parts.get(0);
         Histogram h = new Histogram(3);
         h.setAutoResize(true);
@@ -102,7 +102,7 @@ public final class StageBaseline {
         boolean allocationKnown = true;
         List<ForkRounds> forks = new ArrayList<>();
         for (StageBaseline p : parts) {
-            Args.notNull(p, "parts element");
+            Require.notNull(p, "parts element");
             if (!p.stage.equals(first.stage)) {
                 throw new IllegalArgumentException("parts must all be of one stage, but found '" + first.stage + "' and '"
                         + p.stage + "'");
@@ -132,7 +132,7 @@ public final class StageBaseline {
      * @return the stage baseline
      */
     public static StageBaseline of(HarnessResult result, Budget budget) {
-        Args.notNull(result, "result");
+        Require.notNull(result, "result");
         StageSnapshot s = result.snapshot();
         Map<String, double[]> rounds = new LinkedHashMap<>();
         for (Dimension d : RECORDED) {
@@ -142,27 +142,27 @@ public final class StageBaseline {
                 s.allocatedBytes().orElse(-1), s.peakRssBytes().orElse(-1), s.rssGrowthBytes().orElse(-1), budget, rounds);
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return a copy of the full latency histogram, nanoseconds */
+    /** {@return a copy of the full latency histogram, nanoseconds} */
     public Histogram histogram() {
         return histogram.copy();
     }
 
-    /** @return calls measured */
+    /** {@return calls measured} */
     public long calls() {
         return histogram.getTotalCount();
     }
 
-    /** @return calls that threw */
+    /** {@return calls that threw} */
     public long failures() {
         return failures;
     }
 
-    /** @return summed wall time of the measured rounds, nanoseconds */
+    /** {@return summed wall time of the measured rounds, nanoseconds} */
     public long elapsedNanos() {
         return elapsedNanos;
     }
@@ -174,36 +174,36 @@ public final class StageBaseline {
      * @return nanoseconds, 0 with no calls
      */
     public long percentileNanos(double percentile) {
-        Args.that(percentile > 0 && percentile <= 100, "percentile", "must be in (0, 100]", percentile);
+        Require.that(percentile > 0 && percentile <= 100, "percentile", "must be in (0, 100]", percentile);
         return histogram.getValueAtPercentile(percentile);
     }
 
-    /** @return calls per second over the summed wall time, NaN with none */
+    /** {@return calls per second over the summed wall time, NaN with none} */
     public double throughputPerSecond() {
         return elapsedNanos == 0 ? Double.NaN : calls() * 1e9 / elapsedNanos;
     }
 
-    /** @return mean bytes allocated per call, NaN when not measured */
+    /** {@return mean bytes allocated per call, NaN when not measured} */
     public double allocatedBytesPerCall() {
         return allocatedBytes < 0 || calls() == 0 ? Double.NaN : (double) allocatedBytes / calls();
     }
 
-    /** @return bytes allocated in all calls, -1 when not measured */
+    /** {@return bytes allocated in all calls, -1 when not measured} */
     public long allocatedBytes() {
         return allocatedBytes;
     }
 
-    /** @return peak RSS in bytes, -1 when not measured */
+    /** {@return peak RSS in bytes, -1 when not measured} */
     public long peakRssBytes() {
         return peakRssBytes;
     }
 
-    /** @return peak RSS minus RSS at the start in bytes, -1 when not measured */
+    /** {@return peak RSS minus RSS at the start in bytes, -1 when not measured} */
     public long rssGrowthBytes() {
         return rssGrowthBytes;
     }
 
-    /** @return the budget the stage ran under */
+    /** {@return the budget the stage ran under} */
     public Optional<Budget> budget() {
         return Optional.ofNullable(budget);
     }
@@ -221,22 +221,22 @@ public final class StageBaseline {
                 budget, marked);
     }
 
-    /** @return every fork's per-round values, in launch order */
+    /** {@return every fork's per-round values, in launch order} */
     public List<ForkRounds> forks() {
         return forks;
     }
 
-    /** @return how many JVMs (forks) measured this stage, {@code >= 1} */
+    /** {@return how many JVMs (forks) measured this stage, {@code >= 1}} */
     public int forkCount() {
         return forks.size();
     }
 
-    /** @return true when every fork belongs to an interleaved pair */
+    /** {@return true when every fork belongs to an interleaved pair} */
     public boolean paired() {
         return forks.stream().allMatch(f -> f.pair() >= 0);
     }
 
-    /** @return per-round values of all forks, concatenated in fork order, keyed by dimension label */
+    /** {@return per-round values of all forks, concatenated in fork order, keyed by dimension label} */
     public Map<String, double[]> perRoundValues() {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (ForkRounds f : forks) {
@@ -258,7 +258,7 @@ public final class StageBaseline {
      * @return one array per fork (empty arrays where a fork has no values for it)
      */
     public double[][] perFork(Dimension dimension) {
-        Args.notNull(dimension, "dimension");
+        Require.notNull(dimension, "dimension");
         double[][] out = new double[forks.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = forks.get(i).values(dimension);
@@ -274,7 +274,7 @@ public final class StageBaseline {
      * @return one value per round (NaN where not measured); empty when the dimension is unknown here
      */
     public double[] perRound(Dimension dimension) {
-        double[] v = perRoundValues().get(Args.notNull(dimension, "dimension").label());
+        double[] v = perRoundValues().get(Require.notNull(dimension, "dimension").label());
         if (v != null) {
             return v;
         }
@@ -284,7 +284,7 @@ public final class StageBaseline {
         return new double[0];
     }
 
-    /** @return the figures as a core snapshot, for {@link Budget#evaluate} */
+    /** {@return the figures as a core snapshot, for {@link Budget#evaluate}} */
     public StageSnapshot snapshot() {
         StageSnapshot.Builder b = StageSnapshot.builder(stage, histogram).failures(failures).elapsedNanos(elapsedNanos);
         if (allocatedBytes >= 0) {

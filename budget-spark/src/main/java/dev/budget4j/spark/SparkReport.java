@@ -62,17 +62,17 @@ public final class SparkReport {
         return Recording.of(name, config.budget(), h, 0, -1, epochNanos, epochNanos, -1, -1);
     }
 
-    /** @return per stage, every task's calls merged; declared stages first, in declaration order */
+    /** {@return per stage, every task's calls merged; declared stages first, in declaration order} */
     public Map<String, Recording> recordings() {
         return recordings;
     }
 
-    /** @return per stage, the merged recording checked against its budget */
+    /** {@return per stage, the merged recording checked against its budget} */
     public Map<String, Verdict> verdicts() {
         return verdicts;
     }
 
-    /** @return one report per stage (figures and verdict), in the order of {@link #recordings()} */
+    /** {@return one report per stage (figures and verdict), in the order of {@link #recordings()}} */
     public List<StageReport> stages() {
         List<StageReport> out = new ArrayList<>();
         verdicts.forEach((name, v) -> out.add(new StageReport(name, recordings.get(name).snapshot(), v, List.of())));
@@ -111,7 +111,7 @@ public final class SparkReport {
         return Collections.unmodifiableMap(out);
     }
 
-    /** @return true when every stage's budget was measured and met */
+    /** {@return true when every stage's budget was measured and met} */
     public boolean isMet() {
         return verdicts.values().stream().allMatch(v -> v.outcome() == Outcome.MET);
     }
@@ -139,6 +139,8 @@ public final class SparkReport {
     }
 
     /**
+     * Renders the report as plain text.
+     *
      * @return one line per stage (calls, p50, p99, max, outcome), then each stage's table of
      *     dimensions, then the tasks and executors each stage's calls came from
      */

@@ -1,6 +1,6 @@
 package dev.budget4j.profile.equivalence;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
@@ -39,12 +39,12 @@ public final class FloatArbitraries {
     private FloatArbitraries() {
     }
 
-    /** @return one of {@link #SIZES} */
+    /** {@return one of {@link #SIZES}} */
     public static Arbitrary<Integer> sizes() {
         return Arbitraries.of(SIZES);
     }
 
-    /** @return vectors of every size in {@link #SIZES} and every kind of {@link Values} */
+    /** {@return vectors of every size in {@link #SIZES} and every kind of {@link Values}} */
     public static Arbitrary<float[]> vectors() {
         return sizes().flatMap(FloatArbitraries::vectors);
     }
@@ -54,7 +54,7 @@ public final class FloatArbitraries {
      * @return vectors of that length, every kind of {@link Values}
      */
     public static Arbitrary<float[]> vectors(int size) {
-        Args.atLeast(size, 1, "size");
+        Require.atLeast(size, 1, "size");
         return Arbitraries.of(Values.values()).flatMap(kind -> vectors(size, kind));
     }
 
@@ -64,12 +64,12 @@ public final class FloatArbitraries {
      * @return vectors of that length and kind
      */
     public static Arbitrary<float[]> vectors(int size, Values kind) {
-        Args.atLeast(size, 1, "size");
-        Args.notNull(kind, "kind");
+        Require.atLeast(size, 1, "size");
+        Require.notNull(kind, "kind");
         return Arbitraries.longs().map(seed -> vector(size, kind, seed));
     }
 
-    /** @return two vectors of the same size and kind, as {@code {a, b}} */
+    /** {@return two vectors of the same size and kind, as {@code {a, b}}} */
     public static Arbitrary<float[][]> vectorPairs() {
         return sizes().flatMap(n -> Arbitraries.of(Values.values()).flatMap(kind -> Arbitraries.longs()
                 .map(seed -> new float[][] {vector(n, kind, seed), vector(n, kind, seed ^ 0x9E3779B97F4A7C15L)})));
@@ -83,8 +83,8 @@ public final class FloatArbitraries {
      * @return matrices of uniform or gaussian values
      */
     public static Arbitrary<float[][]> matrices(int maxRows, int columns) {
-        Args.atLeast(maxRows, 1, "maxRows");
-        Args.atLeast(columns, 1, "columns");
+        Require.atLeast(maxRows, 1, "maxRows");
+        Require.atLeast(columns, 1, "columns");
         return Arbitraries.integers().between(1, maxRows).flatMap(rows -> Arbitraries.of(Values.UNIFORM, Values.GAUSSIAN)
                 .flatMap(kind -> Arbitraries.longs().map(seed -> {
                     float[][] m = new float[rows][];
@@ -104,8 +104,8 @@ public final class FloatArbitraries {
      * @return a new vector
      */
     public static float[] vector(int size, Values kind, long seed) {
-        Args.atLeast(size, 0, "size");
-        Args.notNull(kind, "kind");
+        Require.atLeast(size, 0, "size");
+        Require.notNull(kind, "kind");
         SplittableRandom r = new SplittableRandom(seed);
         float[] v = new float[size];
         for (int i = 0; i < size; i++) {

@@ -1,6 +1,6 @@
 package dev.budget4j.profile.equivalence;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
@@ -15,7 +15,7 @@ public final class TextArbitraries {
     private TextArbitraries() {
     }
 
-    /** @return one code point, weighted towards the hard cases */
+    /** {@return one code point, weighted towards the hard cases} */
     public static Arbitrary<Integer> codePoints() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.integers().between(0x20, 0x7E)),
@@ -27,7 +27,7 @@ public final class TextArbitraries {
                 Tuple.of(3, Arbitraries.integers().between(0x0300, 0x036F)));
     }
 
-    /** @return text of 0 to 200 code points */
+    /** {@return text of 0 to 200 code points} */
     public static Arbitrary<String> unicodeText() {
         return unicodeText(0, 200);
     }
@@ -38,8 +38,8 @@ public final class TextArbitraries {
      * @return texts of that length
      */
     public static Arbitrary<String> unicodeText(int minCodePoints, int maxCodePoints) {
-        Args.atLeast(minCodePoints, 0, "minCodePoints");
-        Args.that(maxCodePoints >= minCodePoints, "maxCodePoints", "must be >= minCodePoints=" + minCodePoints, maxCodePoints);
+        Require.atLeast(minCodePoints, 0, "minCodePoints");
+        Require.that(maxCodePoints >= minCodePoints, "maxCodePoints", "must be >= minCodePoints=" + minCodePoints, maxCodePoints);
         return codePoints().list().ofMinSize(minCodePoints).ofMaxSize(maxCodePoints).map(cps -> {
             StringBuilder s = new StringBuilder(cps.size() * 2);
             cps.forEach(s::appendCodePoint);
@@ -52,7 +52,7 @@ public final class TextArbitraries {
      * @return true when no surrogate in {@code text} is unpaired
      */
     public static boolean wellFormed(String text) {
-        Args.notNull(text, "text");
+        Require.notNull(text, "text");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {

@@ -1,5 +1,6 @@
 package dev.budget4j.profile.internal;
 
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.BaselineFormatException;
 import dev.budget4j.profile.JmhResults;
@@ -28,7 +29,7 @@ public final class RunFiles {
      * @throws IOException when the file cannot be read (e.g. it does not exist)
      */
     public static Baseline read(Path file) throws IOException {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         if (Files.isDirectory(file)) {
             throw new BaselineFormatException(file, "is a directory, not a baseline file");
         }
