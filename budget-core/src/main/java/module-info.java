@@ -25,7 +25,7 @@ module dev.budget4j.core {
     exports dev.budget4j.spi;
     exports dev.budget4j.internal.jfr to jdk.jfr;
     exports dev.budget4j.internal.util to
-            dev.budget4j.profile, dev.budget4j.micrometer, dev.budget4j.spark;
+            dev.budget4j.profile, dev.budget4j.junit, dev.budget4j.micrometer, dev.budget4j.spark;
 
     uses dev.budget4j.spi.MemoryProbe;
 }

@@ -10,6 +10,7 @@ module dev.budget4j.profile {
     requires transitive dev.budget4j.core;
     requires com.github.oshi;
     requires org.slf4j;
+    requires tools.jackson.core;
     requires java.management;
     requires jdk.management;
     requires info.picocli;

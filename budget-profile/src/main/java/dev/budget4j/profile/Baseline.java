@@ -163,12 +163,14 @@ public final class Baseline {
     }
 
     /**
-     * Reads a baseline.
+     * Reads a baseline, of this schema version or an earlier one, within the limits listed on
+     * {@link BaselineFormatException} (64 MiB, 64 levels of nesting, numbers of 100 characters,
+     * strings of 4 Mi characters, stage names of 10,000, 5,000,000 tokens).
      *
      * @param file the file, not null
      * @return the baseline
      * @throws BaselineFormatException naming the file and the problem when it is truncated,
-     *     not JSON, of an unknown schema version, or misses a field
+     *     not JSON, of an unknown schema version, misses a field, or exceeds a limit
      * @throws IOException when the file cannot be read (e.g. it does not exist)
      */
     public static Baseline read(Path file) throws IOException {

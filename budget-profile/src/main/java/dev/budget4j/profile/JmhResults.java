@@ -50,14 +50,16 @@ public final class JmhResults {
     }
 
     /**
-     * Reads a JMH JSON result file as a run.
+     * Reads a JMH JSON result file as a run, within the limits listed on
+     * {@link BaselineFormatException} (64 MiB, 64 levels of nesting, numbers of 100 characters,
+     * strings of 4 Mi characters, 5,000,000 tokens).
      *
      * @param file the file written by JMH's {@code -rf json}, not null
      * @return the run, one stage per entry
      * @throws BaselineFormatException naming the file, the entry and the problem when the file is
      *     not JSON, not a non-empty array, misses a field, has an unknown mode or unit, a
      *     {@code rawData} or {@code rawDataHistogram} of the wrong shape, a fork without iterations,
-     *     a value that is not finite, or two entries of the same stage name
+     *     a value that is not finite, two entries of the same stage name, or exceeds a limit
      * @throws IOException when the file cannot be read (e.g. it does not exist)
      */
     public static Baseline read(Path file) throws IOException {

@@ -6,8 +6,8 @@ import dev.budget4j.Recording;
 import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.AtomicFiles;
 import dev.budget4j.profile.internal.HlogCodec;
+import dev.budget4j.profile.internal.ReadLimits;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,24 +53,31 @@ public final class RecordingLog {
     }
 
     /**
-     * Reads a log.
+     * Reads a log: UTF-8 text of at most 64 MiB (see {@link BaselineFormatException}).
      *
      * @param file the log, not null
      * @return its intervals, in file order
      * @throws BaselineFormatException naming the file, the line and the problem: a corrupt or
-     *     truncated histogram, a histogram of another precision, a malformed {@code #budget4j} line
+     *     truncated histogram, a histogram of another precision, a malformed {@code #budget4j} line;
+     *     or naming the file when it is a directory, not UTF-8 or larger than 64 MiB
      * @throws IOException when the file cannot be read
      */
     public static List<Recording> read(Path file) throws IOException {
-        Require.notNull(file, "file");
-        if (Files.isDirectory(file)) {
-            throw new BaselineFormatException(file, "is a directory, not an interval log");
-        }
+        return read(file, lines(file));
+    }
+
+    private static List<Recording> read(Path file, List<String> lines) throws BaselineFormatException {
         try {
-            return HlogCodec.read(Files.readAllLines(file));
+            return HlogCodec.read(lines);
         } catch (IllegalArgumentException e) {
             throw new BaselineFormatException(file, e.getMessage());
         }
+    }
+
+    /** The log's lines: UTF-8 text of at most 64 MiB. */
+    private static List<String> lines(Path file) throws IOException {
+        Require.notNull(file, "file");
+        return ReadLimits.readText(file, "interval log").lines().toList();
     }
 
     /**
@@ -83,12 +90,13 @@ public final class RecordingLog {
      * @throws IOException when the file cannot be read
      */
     public static Baseline readBaseline(Path file) throws IOException {
-        List<Recording> intervals = read(file);
+        List<String> lines = lines(file);
+        List<Recording> intervals = read(file, lines);
         if (intervals.isEmpty()) {
             throw new BaselineFormatException(file, "holds no interval histograms");
         }
         try {
-            MachineFingerprint m = HlogCodec.machine(Files.readAllLines(file));
+            MachineFingerprint m = HlogCodec.machine(lines);
             return toBaseline(intervals, m == null ? new MachineFingerprint("unknown", 0, 0, 0, "unknown", "unknown", "unknown") : m);
         } catch (IllegalArgumentException e) {
             throw new BaselineFormatException(file, e.getMessage());

@@ -2,13 +2,14 @@ package dev.budget4j.profile;
 
 import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.AtomicFiles;
-import dev.budget4j.profile.internal.Json;
+import dev.budget4j.profile.internal.BaselineJson;
+import dev.budget4j.profile.internal.JsonReader;
+import dev.budget4j.profile.internal.JsonWriter;
+import dev.budget4j.profile.internal.ReadLimits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,7 +86,8 @@ public final class RunHistory {
      *
      * @param file the history file, not null
      * @param run the run, not null
-     * @throws BaselineFormatException when the existing file is corrupt (it is left as it was)
+     * @throws BaselineFormatException when the existing file is corrupt or exceeds a read limit
+     *     (see {@link #read}); it is left as it was
      * @throws IOException when the file cannot be read or written
      */
     public static void append(Path file, Baseline run) throws IOException {
@@ -93,13 +95,14 @@ public final class RunHistory {
         Entry entry = Entry.of(run);
         StringBuilder text = new StringBuilder();
         if (Files.exists(file)) {
-            read(file);
-            text.append(Files.readString(file, StandardCharsets.UTF_8));
+            String existing = ReadLimits.readText(file, "run history file");
+            entries(file, existing);
+            text.append(existing);
             if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
                 text.append('\n');
             }
         }
-        text.append(Json.writeLine(toMap(entry))).append('\n');
+        text.append(JsonWriter.writeLine(toMap(entry))).append('\n');
         AtomicFiles.writeAtomically(file, text.toString());
     }
 
@@ -115,58 +118,61 @@ public final class RunHistory {
     }
 
     /**
-     * Reads every run of a history file, oldest first.
+     * Reads every run of a history file, oldest first. The file is UTF-8 text of at most 64 MiB;
+     * each line is held to the JSON limits listed on {@link BaselineFormatException}.
      *
      * @param file the file, not null
      * @return the runs
-     * @throws BaselineFormatException naming the file and line when a line is not a history entry
+     * @throws BaselineFormatException naming the file and line when a line is not a history entry,
+     *     and naming the file when it is a directory, not UTF-8 or over a limit
      * @throws IOException when the file cannot be read
      */
-    @SuppressWarnings("unchecked")
     public static List<Entry> read(Path file) throws IOException {
         Require.notNull(file, "file");
+        return entries(file, ReadLimits.readText(file, "run history file"));
+    }
+
+    private static List<Entry> entries(Path file, String text) throws BaselineFormatException {
         List<Entry> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
+            Object parsed;
             try {
-                Object parsed = Json.parse(line);
-                if (!(parsed instanceof Map)) {
-                    throw new IllegalArgumentException("must be a JSON object");
-                }
-                Map<String, Object> m = (Map<String, Object>) parsed;
-                Object created = m.get("createdAt");
-                if (!(created instanceof String)) {
-                    throw new IllegalArgumentException("createdAt must be a string, but was " + created);
-                }
-                Object stagesObj = m.get("stages");
-                if (!(stagesObj instanceof Map)) {
-                    throw new IllegalArgumentException("stages must be an object, but was " + stagesObj);
-                }
-                Map<String, Map<String, Double>> stages = new LinkedHashMap<>();
-                for (Map.Entry<String, Object> s : ((Map<String, Object>) stagesObj).entrySet()) {
-                    if (!(s.getValue() instanceof Map)) {
-                        throw new IllegalArgumentException("stage " + s.getKey() + " must be an object");
-                    }
-                    Map<String, Double> f = new LinkedHashMap<>();
-                    for (Map.Entry<String, Object> x : ((Map<String, Object>) s.getValue()).entrySet()) {
-                        Object v = x.getValue();
-                        if (v != null && !(v instanceof Number)) {
-                            throw new IllegalArgumentException(s.getKey() + "." + x.getKey() + " must be a number or null");
-                        }
-                        f.put(x.getKey(), v == null ? Double.NaN : ((Number) v).doubleValue());
-                    }
-                    stages.put(s.getKey(), f);
-                }
-                out.add(new Entry(Instant.parse((String) created), str(m.get("gitCommit")), str(m.get("kernelBackend")), stages));
-            } catch (Json.ParseException | IllegalArgumentException | DateTimeParseException e) {
+                parsed = JsonReader.parse(line);
+            } catch (IllegalArgumentException e) {
+                throw new BaselineFormatException(file, "line " + (i + 1) + " " + e.getMessage());
+            }
+            try {
+                out.add(entry(parsed));
+            } catch (IllegalArgumentException e) {
                 throw new BaselineFormatException(file, "line " + (i + 1) + " is not a run history entry: " + e.getMessage());
             }
         }
         return out;
+    }
+
+    private static Entry entry(Object parsed) {
+        Map<String, Object> m = BaselineJson.object(parsed, "the line");
+        Map<String, Object> stagesObj = BaselineJson.object(m.get("stages"), "stages");
+        Map<String, Map<String, Double>> stages = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> s : stagesObj.entrySet()) {
+            String stage = "stage '" + ReadLimits.name(s.getKey()) + "'";
+            Map<String, Double> f = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> x : BaselineJson.object(s.getValue(), stage).entrySet()) {
+                Object v = x.getValue();
+                if (v != null && !(v instanceof Number)) {
+                    throw new IllegalArgumentException(stage + " figure " + ReadLimits.excerpt(x.getKey())
+                            + " must be a number or null, but was " + BaselineJson.describe(v));
+                }
+                f.put(x.getKey(), v == null ? Double.NaN : ((Number) v).doubleValue());
+            }
+            stages.put(s.getKey(), f);
+        }
+        return new Entry(BaselineJson.instant(m, "createdAt"), str(m.get("gitCommit")), str(m.get("kernelBackend")), stages);
     }
 
     private static String str(Object o) {

@@ -12,6 +12,7 @@ import dev.budget4j.profile.equivalence.OutputEquivalence;
 import dev.budget4j.profile.equivalence.TextArbitraries;
 import dev.budget4j.profile.equivalence.TopK;
 import dev.budget4j.profile.equivalence.Tolerance;
+import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -68,6 +69,25 @@ class EquivalenceKitTest {
         assertTrue(Equivalence.mismatch(sum, throwing, new int[] {1}, OutputEquivalence.equality()).orElseThrow()
                 .contains("candidate threw"));
         assertTrue(Equivalence.mismatch(throwing, throwing, new int[] {1}, OutputEquivalence.equality()).isEmpty());
+    }
+
+    @Test
+    void plainFunctionsAndMethodReferencesNeedNoWrapping() {
+        Function<String, Integer> chars = String::length;
+        Function<String, Integer> codePoints = s -> s.codePointCount(0, s.length());
+        Equivalence.assertEquivalent(chars, codePoints, "abc", OutputEquivalence.equality());
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> Equivalence.assertEquivalent(chars, codePoints, "\uD83D\uDE00", OutputEquivalence.equality()));
+        assertEquals("'candidate' vs 'reference' on \uD83D\uDE00: expected 2, actual 1", e.getMessage());
+        Equivalence.assertEquivalent(String::strip, String::trim, "  a b ", OutputEquivalence.equality());
+        assertTrue(Equivalence.mismatch(String::strip, String::trim, "a\u3000", OutputEquivalence.equality()).orElseThrow()
+                .startsWith("'candidate' vs 'reference' on a\u3000: "));
+        Function<String, Integer> named = Stage.of("chars", String::length);
+        assertTrue(Equivalence.mismatch(named, codePoints, "\uD83D\uDE00", OutputEquivalence.equality()).orElseThrow()
+                .startsWith("'candidate' vs 'chars' on "));
+        NullPointerException none = assertThrows(NullPointerException.class,
+                () -> Equivalence.mismatch((Function<String, Integer>) null, codePoints, "a", OutputEquivalence.equality()));
+        assertEquals("reference must not be null", none.getMessage());
     }
 
     @Property(tries = 150)
@@ -129,5 +149,6 @@ class EquivalenceKitTest {
         assertTrue(samples.stream().anyMatch(s -> s.chars().anyMatch(c -> Character.isHighSurrogate((char) c))));
         assertTrue(samples.stream().anyMatch(s -> s.codePoints().anyMatch(c -> c >= 0x300 && c <= 0x36F)));
         assertFalse(TextArbitraries.wellFormed("a\uD83D"));
+        // every class of text is checked in equivalence.TextArbitrariesTest, with a fixed seed
     }
 }

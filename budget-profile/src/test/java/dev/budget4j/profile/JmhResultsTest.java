@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.budget4j.Dimension;
 import dev.budget4j.profile.internal.JmhJson;
-import dev.budget4j.profile.internal.Json;
+import dev.budget4j.profile.internal.JsonReader;
+import dev.budget4j.profile.internal.JsonWriter;
 import dev.budget4j.profile.internal.Reports;
 import dev.budget4j.profile.internal.RunFiles;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class JmhResultsTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> parsed(String name) throws Exception {
-        return (List<Map<String, Object>>) Json.parse(Files.readString(resource(name)));
+        return (List<Map<String, Object>>) JsonReader.parse(Files.readString(resource(name)));
     }
 
     private static void assertShape(StageBaseline s, int forks, int iterations) {
@@ -151,7 +152,7 @@ class JmhResultsTest {
             }
         }
         Path out = dir.resolve("slower-" + name);
-        Files.writeString(out, Json.write(root));
+        Files.writeString(out, JsonWriter.write(root));
         return out;
     }
 
@@ -214,7 +215,7 @@ class JmhResultsTest {
     /** Writes {@code json} (a value or text), reads it and returns the problem, checking the file is named. */
     private String bad(String name, Object json) throws Exception {
         Path file = dir.resolve(name);
-        Files.writeString(file, json instanceof String ? (String) json : Json.write(json));
+        Files.writeString(file, json instanceof String ? (String) json : JsonWriter.write(json));
         BaselineFormatException e = assertThrows(BaselineFormatException.class, () -> JmhResults.read(file));
         assertEquals(file, e.file());
         assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
@@ -270,7 +271,7 @@ class JmhResultsTest {
                 List.of(List.of(1.0), List.of())))), entry + "primaryMetric.rawData[1] (fork 2) has no iterations");
         assertHas(bad("nan.json", avgt(e -> obj(e.get("primaryMetric")).put("rawData", List.of(List.of(1.0, "NaN"))))),
                 entry + "primaryMetric.rawData[0][1] must be a finite number, but was \"NaN\"");
-        String inf = Json.write(avgt(e -> obj(e.get("primaryMetric")).put("rawData", List.of(List.of(12345.678)))));
+        String inf = JsonWriter.write(avgt(e -> obj(e.get("primaryMetric")).put("rawData", List.of(List.of(12345.678)))));
         assertHas(bad("inf.json", inf.replace("12345.678", "1e999")),
                 entry + "primaryMetric.rawData[0][0] must be a finite number, but was Infinity");
         assertHas(bad("zero.json", avgt(e -> obj(e.get("primaryMetric")).put("rawData", List.of(List.of(0.0))))),

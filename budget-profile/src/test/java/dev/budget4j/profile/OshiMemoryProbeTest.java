@@ -29,24 +29,45 @@ class OshiMemoryProbeTest {
         }
     }
 
+    /**
+     * Collects, then waits until RSS holds steady for 100 ms (at most 5 s): a heap that earlier
+     * tests in this JVM grew shrinks after a collection, and a shrink that lands inside a window
+     * lowers RSS there and hides the allocation the window should see.
+     */
+    private static void settle(OshiMemoryProbe probe) throws InterruptedException {
+        System.gc();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long before = probe.currentRssBytes();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = probe.currentRssBytes();
+            if (Math.abs(now - before) < 4L << 20) {
+                return;
+            }
+            before = now;
+        }
+    }
+
     @Test
     void readsRssAndTracksAPeakThatCoversAnAllocation() throws Exception {
         try (OshiMemoryProbe probe = new OshiMemoryProbe(Duration.ofMillis(2))) {
             long rss = probe.currentRssBytes();
             assertTrue(rss > 1 << 20, "RSS should be above 1 MiB, was " + rss);
+            settle(probe);
             RssWindow w = probe.openWindow();
             assertTrue(probe.samplerRunning());
-            byte[][] blocks = new byte[64][];
-            for (int i = 0; i < blocks.length; i++) {
-                blocks[i] = new byte[1 << 20];
-                java.util.Arrays.fill(blocks[i], (byte) i);
+            // Off the heap, so the 64 MiB are new pages of the process: a heap allocation can land on
+            // pages that earlier tests in this JVM already made resident, and then RSS does not rise.
+            java.nio.ByteBuffer block = java.nio.ByteBuffer.allocateDirect(64 << 20);
+            for (int i = 0; i < block.capacity(); i += 4096) {
+                block.put(i, (byte) 1);
             }
             Thread.sleep(30);
             w.close();
             assertTrue(w.peakRssBytes() >= w.startRssBytes());
             assertTrue(w.peakRssBytes() - w.startRssBytes() > 32L << 20,
                     "touching 64 MiB should raise the peak by > 32 MiB, but it rose by " + (w.peakRssBytes() - w.startRssBytes()));
-            assertEquals(blocks.length, blocks.length);
+            assertEquals(64 << 20, block.capacity()); // keeps the block reachable until the window closed
             long peak = w.peakRssBytes();
             Thread.sleep(20);
             assertEquals(peak, w.peakRssBytes(), "a closed window no longer changes");

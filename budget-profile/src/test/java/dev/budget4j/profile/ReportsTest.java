@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.budget4j.Budget;
-import dev.budget4j.profile.internal.Json;
+import dev.budget4j.profile.internal.JsonReader;
+import dev.budget4j.profile.internal.JsonWriter;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,7 +67,7 @@ class ReportsTest {
         assertTrue(console.startsWith("budget4j gate: REGRESSION"), console);
         assertTrue(console.contains("stage 'hash': PASS"), console);
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) Json.parse(r.toJson());
+        Map<String, Object> json = (Map<String, Object>) JsonReader.parse(r.toJson());
         assertEquals("REGRESSION", json.get("status"));
         assertEquals(3, ((List<?>) json.get("stages")).size());
     }

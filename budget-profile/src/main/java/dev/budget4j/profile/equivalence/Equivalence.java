@@ -3,16 +3,20 @@ package dev.budget4j.profile.equivalence;
 import dev.budget4j.Stage;
 import dev.budget4j.internal.util.Require;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Checks that two stages give equivalent outputs for the same input: the one call a backend
- * equivalence property needs.
+ * Checks that two stages, or two plain functions, give equivalent outputs for the same input: the
+ * one call a backend equivalence property needs.
  *
  * <pre>{@code
  * Equivalence.assertEquivalent(plainDot, vectorDot, pair, Tolerance.absolute(1e-5 * n).forNumbers());
+ * Equivalence.assertEquivalent(Tokenizers::byWhitespace, Tokenizers::byRegex, text, OutputEquivalence.equality());
  * }</pre>
  *
- * <p>Two calls that both throw count as equivalent when the exceptions have the same class.
+ * <p>Messages name the two sides by their stage names; a lambda, a method reference or a plain
+ * {@link Function} has no name of its own and is called {@code reference} or {@code candidate}.
+ * Two calls that both throw count as equivalent when the exceptions have the same class.
  */
 public final class Equivalence {
     private Equivalence() {
@@ -51,7 +55,7 @@ public final class Equivalence {
             actual = null;
             actualError = e;
         }
-        String where = "'" + candidate.name() + "' vs '" + reference.name() + "' on " + OutputEquivalence.describe(input) + ": ";
+        String where = "'" + label(candidate, "candidate") + "' vs '" + label(reference, "reference") + "' on " + OutputEquivalence.describe(input) + ": ";
         if (expectedError != null || actualError != null) {
             if (expectedError != null && actualError != null && expectedError.getClass() == actualError.getClass()) {
                 return Optional.empty();
@@ -82,5 +86,51 @@ public final class Equivalence {
         mismatch(reference, candidate, input, equivalence).ifPresent(m -> {
             throw new AssertionError(m);
         });
+    }
+
+    /**
+     * Runs both functions on the input and compares the outputs: {@link #mismatch(Stage, Stage,
+     * Object, OutputEquivalence)} for code that holds plain {@link Function}s (a {@code Stage}
+     * passed here keeps its name).
+     *
+     * @param reference the function trusted to be right, not null
+     * @param candidate the function checked, not null
+     * @param input the input given to both (must not be modified by either), not null
+     * @param equivalence when two outputs count as the same, not null
+     * @param <I> the input type
+     * @param <O> the output type
+     * @return why they differ, or empty
+     */
+    public static <I, O> Optional<String> mismatch(Function<? super I, ? extends O> reference,
+            Function<? super I, ? extends O> candidate, I input, OutputEquivalence<? super O> equivalence) {
+        return mismatch(stage(reference, "reference"), stage(candidate, "candidate"), input, equivalence);
+    }
+
+    /**
+     * Fails unless the two functions give equivalent outputs for the input: {@link
+     * #assertEquivalent(Stage, Stage, Object, OutputEquivalence)} for plain {@link Function}s.
+     *
+     * @param reference the function trusted to be right, not null
+     * @param candidate the function checked, not null
+     * @param input the input given to both, not null
+     * @param equivalence when two outputs count as the same, not null
+     * @param <I> the input type
+     * @param <O> the output type
+     * @throws AssertionError naming both sides, the input and the difference
+     */
+    public static <I, O> void assertEquivalent(Function<? super I, ? extends O> reference,
+            Function<? super I, ? extends O> candidate, I input, OutputEquivalence<? super O> equivalence) {
+        assertEquivalent(stage(reference, "reference"), stage(candidate, "candidate"), input, equivalence);
+    }
+
+    private static <I, O> Stage<I, O> stage(Function<? super I, ? extends O> function, String role) {
+        Require.notNull(function, role);
+        return function instanceof Stage ? Stage.from(function) : Stage.of(role, function);
+    }
+
+    /** A lambda given where a stage is expected is named "anonymous"; its role says more. */
+    private static String label(Stage<?, ?> stage, String role) {
+        String name = stage.name();
+        return "anonymous".equals(name) ? role : name;
     }
 }

@@ -7,9 +7,6 @@ import dev.budget4j.profile.ForkRounds;
 import dev.budget4j.profile.MachineFingerprint;
 import dev.budget4j.profile.StageBaseline;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,7 +25,7 @@ public final class BaselineJson {
 
     /** Writes a baseline as JSON. */
     public static String write(Baseline b) {
-        return Json.write(toMap(b, true));
+        return JsonWriter.write(toMap(b, true));
     }
 
     /** The baseline as maps; {@code full} adds histograms and per-round values. */
@@ -69,8 +66,10 @@ public final class BaselineJson {
         out.put("failures", s.failures());
         out.put("elapsedNanos", s.elapsedNanos());
         Map<String, Object> pct = new LinkedHashMap<>();
+        // Keys are dimension labels (p99.99), not display numbers: those round 99.99 to 100. Readers
+        // ignore this summary (the histogram holds it), so files with the old "p100" key still read.
         for (double p : new double[] {50, 90, 95, 99, 99.9, 99.99}) {
-            pct.put("p" + Units.number(p).replaceAll("\\.?0+$", ""), s.percentileNanos(p));
+            pct.put(dev.budget4j.Dimension.percentile(p).label(), s.percentileNanos(p));
         }
         pct.put("max", s.calls() == 0 ? 0L : s.histogram().getMaxValue());
         out.put("percentilesNanos", pct);
@@ -109,31 +108,17 @@ public final class BaselineJson {
         return rounds;
     }
 
-    /** Reads and validates a baseline file. */
+    /** Reads and validates a baseline file, within {@link ReadLimits}. */
     public static Baseline read(Path file) throws IOException {
-        String text;
+        Object parsed = JsonReader.read(file, "baseline file");
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new BaselineFormatException(file, "is not UTF-8 text");
-        }
-        if (text.isBlank()) {
-            throw new BaselineFormatException(file, "is empty");
-        }
-        Object parsed;
-        try {
-            parsed = Json.parse(text);
-        } catch (Json.ParseException e) {
-            throw new BaselineFormatException(file, "is not valid JSON: " + e.getMessage());
-        }
-        try {
-            return fromMap(parsed);
-        } catch (IllegalArgumentException | ClassCastException | NullPointerException | DateTimeParseException e) {
-            throw new BaselineFormatException(file, e.getMessage());
+            return fromMap(parsed, HistogramAllowance.forOneFile());
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            throw new BaselineFormatException(file, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
-    static Baseline fromMap(Object parsed) {
+    static Baseline fromMap(Object parsed, HistogramAllowance allowance) {
         Map<String, Object> root = object(parsed, "the document");
         Object format = root.get("format");
         if (!FORMAT.equals(format)) {
@@ -145,7 +130,7 @@ public final class BaselineJson {
                     + Baseline.SCHEMA_VERSION);
         }
         Baseline.Builder b = Baseline.builder()
-                .createdAt(Instant.parse(string(root, "createdAt")))
+                .createdAt(instant(root, "createdAt"))
                 .gitCommit(optionalString(root, "gitCommit"))
                 .machine(machineFrom(object(root.get("machine"), "machine")));
         String backend = optionalString(root, "kernelBackend");
@@ -169,7 +154,7 @@ public final class BaselineJson {
         }
         Map<String, Object> stages = object(root.get("stages"), "stages");
         for (Map.Entry<String, Object> e : stages.entrySet()) {
-            b.stage(stageFrom(e.getKey(), object(e.getValue(), "stage '" + e.getKey() + "'"), version));
+            b.stage(stageFrom(e.getKey(), object(e.getValue(), "stage '" + ReadLimits.name(e.getKey()) + "'"), version, allowance));
         }
         return b.build();
     }
@@ -179,8 +164,8 @@ public final class BaselineJson {
                 integer(m, "memoryBytes"), string(m, "os"), string(m, "jvmVendor"), string(m, "jvmVersion"));
     }
 
-    private static StageBaseline stageFrom(String name, Map<String, Object> m, long version) {
-        String where = "stage '" + name + "'";
+    private static StageBaseline stageFrom(String name, Map<String, Object> m, long version, HistogramAllowance allowance) {
+        String where = "stage '" + ReadLimits.name(name) + "'";
         Object h = m.get("histogram");
         if (!(h instanceof String)) {
             throw new IllegalArgumentException(where + " must have a histogram string, but had " + describe(h));
@@ -191,6 +176,7 @@ public final class BaselineJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
+        allowance.charge(histogram, where);
         long calls = integer(m, "calls");
         if (calls != histogram.getTotalCount()) {
             throw new IllegalArgumentException(where + ": calls is " + calls + " but the histogram holds "
@@ -201,7 +187,7 @@ public final class BaselineJson {
         try {
             budget = budgetText == null ? null : Budget.parse(budgetText);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": budget does not parse: " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + ": budget does not parse: " + ReadLimits.reason(e.getMessage(), budgetText), e);
         }
         List<ForkRounds> forks = new ArrayList<>();
         if (version == 1) {
@@ -241,8 +227,9 @@ public final class BaselineJson {
         Map<String, double[]> rounds = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : object(pr, where).entrySet()) {
             Object v = e.getValue();
+            String field = where + "." + ReadLimits.excerpt(e.getKey());
             if (!(v instanceof List)) {
-                throw new IllegalArgumentException(where + "." + e.getKey() + " must be an array, but was " + describe(v));
+                throw new IllegalArgumentException(field + " must be an array, but was " + describe(v));
             }
             List<?> list = (List<?>) v;
             double[] values = new double[list.size()];
@@ -253,22 +240,29 @@ public final class BaselineJson {
                 } else if (x instanceof Number) {
                     values[i] = ((Number) x).doubleValue();
                 } else {
-                    throw new IllegalArgumentException(where + "." + e.getKey() + "[" + i + "] must be a number or null, but was "
-                            + describe(x));
+                    throw new IllegalArgumentException(field + "[" + i + "] must be a number or null, but was " + describe(x));
                 }
             }
             try {
                 dev.budget4j.Dimension.ofLabel(e.getKey());
             } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException(where + " has an unknown dimension: " + ex.getMessage(), ex);
+                throw new IllegalArgumentException(where + " has an unknown dimension: " + ReadLimits.reason(ex.getMessage(), e.getKey()), ex);
             }
             rounds.put(e.getKey(), values);
         }
         return rounds;
     }
 
+    /**
+     * A parsed JSON object.
+     *
+     * @param v the parsed value
+     * @param what what it is, for the message
+     * @return the object's members
+     * @throws IllegalArgumentException naming {@code what} when {@code v} is not an object
+     */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object v, String what) {
+    public static Map<String, Object> object(Object v, String what) {
         if (!(v instanceof Map)) {
             throw new IllegalArgumentException(what + " must be a JSON object, but was " + describe(v));
         }
@@ -299,6 +293,24 @@ public final class BaselineJson {
         return (Long) v;
     }
 
+    /**
+     * A member holding an instant in ISO-8601 form, e.g. {@code 2025-01-02T03:04:05Z}.
+     *
+     * @param m the object
+     * @param key the member's name
+     * @return the instant
+     * @throws IllegalArgumentException naming the member and quoting an excerpt of a bad value
+     */
+    public static Instant instant(Map<String, Object> m, String key) {
+        String text = string(m, key);
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("field " + key + " must be an instant such as 2025-01-02T03:04:05Z, but was \""
+                    + ReadLimits.excerpt(text) + "\"", e);
+        }
+    }
+
     static double number(Map<String, Object> m, String key) {
         Object v = m.get(key);
         if (v == null) {
@@ -310,13 +322,19 @@ public final class BaselineJson {
         return ((Number) v).doubleValue();
     }
 
-    static String describe(Object v) {
+    /**
+     * A parsed value as a message shows it: "missing" for null, a string as an
+     * {@linkplain ReadLimits#excerpt excerpt} in quotes, "an object", "an array", or the number or boolean.
+     *
+     * @param v the value
+     * @return the description
+     */
+    public static String describe(Object v) {
         if (v == null) {
             return "missing";
         }
         if (v instanceof String) {
-            String s = (String) v;
-            return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+            return "\"" + ReadLimits.excerpt((String) v) + "\"";
         }
         if (v instanceof Map) {
             return "an object";

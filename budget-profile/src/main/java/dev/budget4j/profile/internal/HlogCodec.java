@@ -54,8 +54,12 @@ public final class HlogCodec {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    /** The intervals of a log's lines; messages name the line. */
+    /** The intervals of a log's lines, within a fresh {@link HistogramAllowance}; messages name the line. */
     public static List<Recording> read(List<String> lines) {
+        return read(lines, HistogramAllowance.forOneFile());
+    }
+
+    static List<Recording> read(List<String> lines, HistogramAllowance allowance) {
         List<Recording> out = new ArrayList<>();
         double baseSec = 0;
         Map<String, String> meta = null;
@@ -91,7 +95,7 @@ public final class HlogCodec {
                 }
                 continue;
             }
-            out.add(interval(line, n, baseSec, meta));
+            out.add(interval(line, n, baseSec, meta, allowance));
             meta = null;
         }
         if (meta != null) {
@@ -113,18 +117,36 @@ public final class HlogCodec {
             if (line.startsWith("#" + MACHINE)) {
                 Map<String, String> f = fields(line.substring(1 + MACHINE.length()), i + 1);
                 try {
-                    return new MachineFingerprint(dec(f.get("cpu")), Integer.parseInt(f.get("physicalCores")),
-                            Integer.parseInt(f.get("logicalCores")), Long.parseLong(f.get("memoryBytes")), dec(f.get("os")),
-                            dec(f.get("jvmVendor")), dec(f.get("jvmVersion")));
+                    return new MachineFingerprint(dec(f.get("cpu")), (int) whole(f, "physicalCores", Integer.MAX_VALUE),
+                            (int) whole(f, "logicalCores", Integer.MAX_VALUE), whole(f, "memoryBytes", Long.MAX_VALUE),
+                            dec(f.get("os")), dec(f.get("jvmVendor")), dec(f.get("jvmVersion")));
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("line " + (i + 1) + ": the #budget4j-machine line is malformed: " + e.getMessage(), e);
+                    throw new IllegalArgumentException("line " + (i + 1) + ": the #budget4j-machine line is malformed: "
+                            + ReadLimits.reason(e.getMessage()), e);
                 }
             }
         }
         return null;
     }
 
-    private static Recording interval(String line, int n, double baseSec, Map<String, String> meta) {
+    /** A whole number in {@code [0, max]} from a machine line's fields. */
+    private static long whole(Map<String, String> f, String key, long max) {
+        String v = f.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(key + "= is missing");
+        }
+        try {
+            long x = Long.parseLong(v);
+            if (x >= 0 && x <= max) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number in [0, " + max + "], but was '" + abbreviate(v) + "'");
+    }
+
+    private static Recording interval(String line, int n, double baseSec, Map<String, String> meta, HistogramAllowance allowance) {
         String tag = null;
         String rest = line;
         if (rest.startsWith("Tag=")) {
@@ -148,8 +170,10 @@ public final class HlogCodec {
             byte[] bytes = Base64.getDecoder().decode(parts[3].strip());
             h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
         } catch (Exception e) {
-            throw new IllegalArgumentException("line " + n + ": the interval histogram is corrupt or truncated (" + e + ")", e);
+            throw new IllegalArgumentException("line " + n + ": the interval histogram is corrupt or truncated ("
+                    + ReadLimits.reason(e.toString()) + ")", e);
         }
+        allowance.charge(h, "line " + n);
         if (h.getNumberOfSignificantValueDigits() != Recording.PRECISION) {
             throw new IllegalArgumentException("line " + n + ": the interval histogram has " + h.getNumberOfSignificantValueDigits()
                     + " significant digits, but budget4j merges histograms of " + Recording.PRECISION);
@@ -161,15 +185,23 @@ public final class HlogCodec {
             }
             String stage = dec(need(meta, "stage", n));
             if (tag != null && !tag.equals(stage)) {
-                throw new IllegalArgumentException("the interval's tag '" + tag + "' must name the stage of its #budget4j line, '"
-                        + stage + "'");
+                throw new IllegalArgumentException("the interval's tag '" + ReadLimits.name(tag)
+                        + "' must name the stage of its #budget4j line, '" + ReadLimits.name(stage) + "'");
             }
             String budget = need(meta, "budget", n);
-            return Recording.of(stage, budget.equals("-") ? null : Budget.parse(dec(budget)), h, number(meta, "failures", n),
+            return Recording.of(stage, budget.equals("-") ? null : budget(dec(budget)), h, number(meta, "failures", n),
                     number(meta, "allocated", n), number(meta, "startNanos", n), number(meta, "endNanos", n),
                     number(meta, "peakRss", n), number(meta, "rssGrowth", n));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("line " + n + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("line " + n + ": " + ReadLimits.reason(e.getMessage()), e);
+        }
+    }
+
+    private static Budget budget(String text) {
+        try {
+            return Budget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the budget does not parse: " + ReadLimits.reason(e.getMessage(), text), e);
         }
     }
 
@@ -245,6 +277,6 @@ public final class HlogCodec {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return ReadLimits.excerpt(s);
     }
 }

@@ -50,10 +50,11 @@ final class JmhEntry {
      * Converts one entry.
      *
      * @param entry the entry's JSON object
+     * @param allowance charged with the entry's histogram
      * @return the converted entry
      * @throws IllegalArgumentException naming the field, the rule and the bad value
      */
-    static JmhEntry of(Map<String, Object> entry) {
+    static JmhEntry of(Map<String, Object> entry, HistogramAllowance allowance) {
         String benchmark = text(entry, "benchmark", "");
         String mode = text(entry, "mode", "");
         String name = benchmark + params(entry.get("params"));
@@ -66,13 +67,14 @@ final class JmhEntry {
             case "avgt", "ss" -> throughput(primary, JmhUnits.nanosPerOp(unit, mode), true);
             case "sample" -> sampled(primary.get("rawDataHistogram"), JmhUnits.nanosPerOp(unit, mode), merged);
             default -> throw new IllegalArgumentException("mode must be one of thrpt, avgt, sample or ss, but was \""
-                    + mode + "\"");
+                    + ReadLimits.excerpt(mode) + "\"");
         };
         List<Integer> iterations = new ArrayList<>();
         forks.forEach(f -> iterations.add(f.values().iterator().next().length));
         alloc(entry.get("secondaryMetrics"), forks, iterations);
         List<ForkRounds> rounds = new ArrayList<>();
         forks.forEach(f -> rounds.add(ForkRounds.of(f)));
+        allowance.charge(merged, "the samples");
         StageBaseline stage = new StageBaseline(name, merged, 0, 0, -1, -1, -1, null, rounds);
         return new JmhEntry(benchmark, mode, name, List.copyOf(iterations), stage);
     }
@@ -89,7 +91,8 @@ final class JmhEntry {
         StringJoiner out = new StringJoiner(",", "[", "]");
         new TreeMap<>(map).forEach((k, v) -> {
             if (!(v instanceof String)) {
-                throw new IllegalArgumentException("params." + k + " must be a string, but was " + BaselineJson.describe(v));
+                throw new IllegalArgumentException("params." + ReadLimits.excerpt(k) + " must be a string, but was "
+                        + BaselineJson.describe(v));
             }
             out.add(k + "=" + v);
         });
@@ -197,7 +200,7 @@ final class JmhEntry {
         Map<String, Object> metric = BaselineJson.object(metrics.get(key), field);
         String unit = text(metric, "scoreUnit", field + ".");
         if (!unit.equals("B/op")) {
-            throw new IllegalArgumentException(field + ".scoreUnit must be \"B/op\", but was \"" + unit + "\"");
+            throw new IllegalArgumentException(field + ".scoreUnit must be \"B/op\", but was \"" + ReadLimits.excerpt(unit) + "\"");
         }
         double[][] raw = matrix(metric.get("rawData"), field + ".rawData");
         if (raw.length != forks.size()) {

@@ -6,8 +6,6 @@ import dev.budget4j.profile.MachineFingerprint;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ public final class JmhJson {
      * @throws IOException when the file cannot be read
      */
     public static Baseline read(Path file) throws IOException {
-        Object parsed = parse(file);
+        Object parsed = JsonReader.read(file, "JMH result file");
         if (!(parsed instanceof List)) {
             throw new BaselineFormatException(file, "is not a JMH result file: JMH writes a JSON array of benchmark results"
                     + " (-rf json), but this JSON is " + BaselineJson.describe(parsed));
@@ -51,6 +49,7 @@ public final class JmhJson {
             throw new BaselineFormatException(file, "holds no benchmark results: the JSON array is empty");
         }
         List<JmhEntry> converted = new ArrayList<>();
+        HistogramAllowance allowance = HistogramAllowance.forOneFile();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             String where = "entry " + (i + 1) + " of " + entries.size();
@@ -60,18 +59,18 @@ public final class JmhJson {
             }
             Object benchmark = ((Map<?, ?>) e).get("benchmark");
             if (benchmark instanceof String) {
-                where += " (benchmark " + benchmark + ")";
+                where += " (benchmark " + ReadLimits.name((String) benchmark) + ")";
             }
             JmhEntry entry;
             try {
-                entry = JmhEntry.of(BaselineJson.object(e, where));
+                entry = JmhEntry.of(BaselineJson.object(e, where), allowance);
             } catch (IllegalArgumentException ex) {
                 throw new BaselineFormatException(file, where + ": " + ex.getMessage());
             }
             Integer earlier = seen.putIfAbsent(entry.stageName, i);
             if (earlier != null) {
                 throw new BaselineFormatException(file, "entries " + (earlier + 1) + " and " + (i + 1) + " both give stage '"
-                        + entry.stageName + "' (modes " + converted.get(earlier).mode + " and " + entry.mode + "): a stage"
+                        + ReadLimits.name(entry.stageName) + "' (modes " + converted.get(earlier).mode + " and " + entry.mode + "): a stage"
                         + " name (benchmark and params) must be unique in a file, so run one mode per file (-bm)");
             }
             converted.add(entry);
@@ -96,7 +95,7 @@ public final class JmhJson {
             if (!startsWithArray(file)) {
                 return false;
             }
-            Object parsed = parse(file);
+            Object parsed = JsonReader.read(file, "JMH result file");
             return parsed instanceof List && !((List<?>) parsed).isEmpty() && ((List<?>) parsed).stream()
                     .allMatch(e -> e instanceof Map && ((Map<?, ?>) e).keySet().containsAll(REQUIRED));
         } catch (IOException e) {
@@ -122,26 +121,6 @@ public final class JmhJson {
                 }
             }
             return false;
-        }
-    }
-
-    private static Object parse(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new BaselineFormatException(file, "is not UTF-8 text");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw new BaselineFormatException(file, "is empty");
-        }
-        try {
-            return Json.parse(text);
-        } catch (Json.ParseException e) {
-            throw new BaselineFormatException(file, "is not valid JSON: " + e.getMessage());
         }
     }
 

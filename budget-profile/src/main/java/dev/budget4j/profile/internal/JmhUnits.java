@@ -28,7 +28,7 @@ final class JmhUnits {
         Double f = unit.endsWith("/op") ? NANOS_PER.get(unit.substring(0, unit.length() - 3)) : null;
         if (f == null) {
             throw new IllegalArgumentException("primaryMetric.scoreUnit must be a time per operation (<time>/op, time one of "
-                    + TIMES + ") in " + mode + " mode, but was \"" + unit + "\"");
+                    + TIMES + ") in " + mode + " mode, but was \"" + ReadLimits.excerpt(unit) + "\"");
         }
         return f;
     }
@@ -44,7 +44,7 @@ final class JmhUnits {
         Double f = unit.startsWith("ops/") ? NANOS_PER.get(unit.substring(4)) : null;
         if (f == null) {
             throw new IllegalArgumentException("primaryMetric.scoreUnit must be operations per time (ops/<time>, time one of "
-                    + TIMES + ") in thrpt mode, but was \"" + unit + "\"");
+                    + TIMES + ") in thrpt mode, but was \"" + ReadLimits.excerpt(unit) + "\"");
         }
         return 1e9 / f;
     }

@@ -216,7 +216,7 @@ public final class Reports {
             stages.add(m);
         }
         root.put("stages", stages);
-        return Json.write(root);
+        return JsonWriter.write(root);
     }
 
     private static Map<String, Object> header(Baseline b) {

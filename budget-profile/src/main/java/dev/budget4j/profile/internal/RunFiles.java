@@ -25,14 +25,13 @@ public final class RunFiles {
      *
      * @param file the file, not null
      * @return the run
-     * @throws BaselineFormatException naming the file and the problem, also when {@code file} is a directory
+     * @throws BaselineFormatException naming the file and the problem, also when {@code file} is a
+     *     directory or larger than {@link ReadLimits#MAX_FILE_BYTES}
      * @throws IOException when the file cannot be read (e.g. it does not exist)
      */
     public static Baseline read(Path file) throws IOException {
         Require.notNull(file, "file");
-        if (Files.isDirectory(file)) {
-            throw new BaselineFormatException(file, "is a directory, not a baseline file");
-        }
+        ReadLimits.checkFile(file, "baseline file");
         if (isHlog(file)) {
             return RecordingLog.readBaseline(file);
         }

@@ -1,4 +1,4 @@
-package dev.budget4j.rag.docs;
+package com.example.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,7 @@ class GettingStartedTest {
     @Test
     void theGuideRunsAndChecksEveryDimension() {
         Verdict v = GettingStarted.run();
-        assertEquals("split", v.stage());
+        assertEquals("tokenize", v.stage());
         assertEquals(4, v.checks().size());
         assertTrue(v.checks().stream().allMatch(c -> c.samples() == 1_000), v.toTable());
     }

@@ -1,4 +1,4 @@
-package dev.budget4j.rag.docs;
+package com.example.tokens;
 
 import dev.budget4j.Budget;
 import dev.budget4j.BudgetedStage;
@@ -8,7 +8,7 @@ import dev.budget4j.Stage;
 import dev.budget4j.Verdict;
 import java.util.List;
 
-/** The code of docs/getting-started.md, compiled and run by the build. */
+/** The code of docs/getting-started.md, section 2, compiled and run by the build. */
 public final class GettingStarted {
     private GettingStarted() {
     }
@@ -19,11 +19,12 @@ public final class GettingStarted {
      * @return the verdict of the budgeted stage
      */
     public static Verdict run() {
+        // snippet: wrap
         // 1. a stage: a named pure function
-        Stage<String, List<String>> split = Stage.of("split", (String text) -> List.of(text.split(" ")));
+        Stage<String, List<String>> tokenize = Stage.of("tokenize", Tokenizer::fast);
 
         // 2. a budget on it: latency percentiles, error rate, heap bytes allocated per call
-        BudgetedStage<String, List<String>> budgeted = Budgets.budgeted(split)
+        BudgetedStage<String, List<String>> budgeted = Budgets.budgeted(tokenize)
                 .budget(Budget.parse("p50<=1ms p99<=20ms errors<=0 alloc<=64KiB"))
                 .trackAllocation(true)
                 .build();
@@ -39,6 +40,7 @@ public final class GettingStarted {
         if (verdict.outcome() == Outcome.VIOLATED) {
             verdict.violations().forEach(System.out::println);
         }
+        // snippet end
         return verdict;
     }
 }
