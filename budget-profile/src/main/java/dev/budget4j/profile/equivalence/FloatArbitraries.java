@@ -109,6 +109,8 @@ public final class FloatArbitraries {
     }
 
     /**
+     * Vectors of one length, of every finite kind.
+     *
      * @param size the length, {@code >= 1}
      * @return vectors of that length, every kind in {@link #FINITE}
      */
@@ -118,6 +120,8 @@ public final class FloatArbitraries {
     }
 
     /**
+     * Vectors of one length and one kind of values.
+     *
      * @param size the length, {@code >= 1}
      * @param kind the kind of values, not null
      * @return vectors of that length and kind

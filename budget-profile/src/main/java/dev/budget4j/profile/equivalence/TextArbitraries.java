@@ -323,6 +323,8 @@ public final class TextArbitraries {
     }
 
     /**
+     * Checks that a string is well-formed UTF-16, as every generator here promises.
+     *
      * @param text any text, not null
      * @return true when no surrogate in {@code text} is unpaired
      */
