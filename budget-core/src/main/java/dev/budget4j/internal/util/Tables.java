@@ -35,8 +35,8 @@ public final class Tables {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
-            Require.that(row.length == columns, "row", "must have " + columns + " cells like the header",
-                    row.length + " cells");
+            Require.that(row.length == columns, "row length", "must be " + columns + " like the header's",
+                    row.length);
             for (int i = 0; i < columns; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
