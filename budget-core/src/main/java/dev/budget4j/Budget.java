@@ -215,7 +215,7 @@ public final class Budget {
          * @param atMost bound on the slowest call, &gt; 0
          * @return this builder
          */
-        public Builder maxLatency(Duration atMost) {
+        public Builder max(Duration atMost) {
             return limit(new Limit(Dimension.MAX, nanos(atMost, "max")));
         }
 

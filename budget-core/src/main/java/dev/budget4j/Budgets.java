@@ -3,6 +3,7 @@ package dev.budget4j;
 import dev.budget4j.internal.DefaultBudgetedStage;
 import dev.budget4j.internal.util.Require;
 import dev.budget4j.spi.BudgetListener;
+import dev.budget4j.spi.MemoryProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,13 @@ import java.util.function.Function;
  * clean.verdict().assertMet();
  * }</pre>
  *
- * <p>A budgeted stage returns and throws exactly what the wrapped stage does. Per call it reads
- * the ticker twice and records the latency into a per-thread HdrHistogram recorder (wait-free for
- * the caller, no allocation); with allocation tracking on it also reads the thread's allocated
- * bytes twice. Stack decorators in this order: {@code budgetedStage(Stages.withTimeout(
+ * <p>In {@link Enforcement#RECORD} (the default) and {@link Enforcement#LOG} modes a budgeted stage
+ * returns and throws exactly what the wrapped stage does; in {@link Enforcement#THROW} mode a call
+ * that misses the budget throws {@link BudgetExceededException} instead of returning. Per call it
+ * reads the ticker twice and records the latency into one of a fixed set of HdrHistogram stripes
+ * (one atomic instruction, no allocation, no per-thread state, so short-lived virtual threads cost
+ * nothing to remember); with allocation tracking on it also reads the thread's allocated bytes
+ * twice. Close a budgeted stage ({@link BudgetedStage#close()}) to release its RSS window. Stack decorators in this order: {@code budgetedStage(Stages.withTimeout(
  * Stages.memoize(stage)))}, that is Budget(Timeout(Memoize(stage))), so the budget sees the
  * latency the caller sees.
  *
@@ -90,6 +94,7 @@ public final class Budgets {
         private Ticker ticker;
         private Boolean trackAllocation;
         private Boolean jfrCallEvents;
+        private MemoryProbe memoryProbe;
         private final List<BudgetListener> listeners = new ArrayList<>();
 
         private Builder(Stage<I, O> stage) {
@@ -178,6 +183,19 @@ public final class Budgets {
         }
 
         /**
+         * Sets the probe that measures the process's resident set size.
+         *
+         * @param probe reads RSS for the {@code rss} and {@code rssGrowth} dimensions, not null
+         *     (default: the first {@link MemoryProbe} found by {@link java.util.ServiceLoader});
+         *     the stage opens one window on it and closes that window in {@link BudgetedStage#close()}
+         * @return this builder
+         */
+        public Builder<I, O> memoryProbe(MemoryProbe probe) {
+            this.memoryProbe = Require.once(this.memoryProbe, Require.notNull(probe, "memoryProbe"), "memoryProbe");
+            return this;
+        }
+
+        /**
          * Adds a listener told about violations.
          *
          * @param listener told about violations in LOG and THROW modes, not null
@@ -206,7 +224,7 @@ public final class Budgets {
                     window == null ? Duration.ofSeconds(1) : window,
                     windowCalls == null ? 0 : windowCalls,
                     ticker == null ? Ticker.system() : ticker,
-                    trackAllocation, jfrCallEvents != null && jfrCallEvents, List.copyOf(listeners));
+                    trackAllocation, jfrCallEvents != null && jfrCallEvents, List.copyOf(listeners), memoryProbe);
         }
     }
 }

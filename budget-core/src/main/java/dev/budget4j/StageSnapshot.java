@@ -128,6 +128,42 @@ public final class StageSnapshot {
         return Optional.ofNullable(cacheStats);
     }
 
+    /**
+     * This snapshot's value of a dimension, in the dimension's unit: nanoseconds for latencies,
+     * calls per second, a fraction in [0, 1] for error and hit rates, bytes per call for
+     * allocation, bytes for RSS. Budgets, rounds, baselines and reports all read figures through
+     * this one method.
+     *
+     * @param dimension the dimension, not null
+     * @return the value, or NaN where it is not measured: no calls (for every call-based
+     *     dimension), no elapsed time (throughput), allocation not tracked, no memory probe (RSS),
+     *     or no memo lookups (cache hit rate)
+     */
+    public double value(Dimension dimension) {
+        Require.notNull(dimension, "dimension");
+        long calls = calls();
+        switch (dimension.kind()) {
+            case PERCENTILE:
+                return calls == 0 ? Double.NaN : latency.getValueAtPercentile(dimension.percentile());
+            case MAX:
+                return calls == 0 ? Double.NaN : latency.getMaxValue();
+            case THROUGHPUT:
+                return calls == 0 ? Double.NaN : throughputPerSecond();
+            case ERROR_RATE:
+                return errorRate();
+            case ALLOCATION:
+                return allocatedBytesPerCall();
+            case RSS:
+                return peakRssBytes < 0 ? Double.NaN : peakRssBytes;
+            case RSS_GROWTH:
+                return rssGrowthBytes < 0 ? Double.NaN : rssGrowthBytes;
+            case CACHE_HIT_RATE:
+                return cacheStats == null || cacheStats.lookups() == 0 ? Double.NaN : cacheStats.hitRate();
+            default:
+                throw new AssertionError(dimension);
+        }
+    }
+
     /** {@return a copy of the latency histogram in nanoseconds; changing it changes nothing here} */
     public Histogram histogram() {
         return latency.copy();

@@ -1,5 +1,6 @@
 package dev.budget4j;
 
+import dev.budget4j.internal.Results;
 import dev.budget4j.internal.util.Require;
 import dev.budget4j.internal.util.Tables;
 import java.util.ArrayList;
@@ -9,22 +10,30 @@ import java.util.Optional;
 /**
  * The outcome of checking every dimension of a budget: {@link Outcome#VIOLATED} if any check
  * failed, else {@link Outcome#INCONCLUSIVE} if any lacked data, else {@link Outcome#MET}.
+ *
+ * <p>Only budget4j makes verdicts, by checking figures against a budget: {@link Budget#evaluate},
+ * {@link Recording#evaluate()}, {@link BudgetedStage#verdict()}. There is no public constructor,
+ * so a verdict that says MET was earned.
  */
 public final class Verdict {
+    static {
+        Results.install(new ResultFactory());
+    }
+
     private final String stage;
     private final Budget budget;
     private final List<Check> checks;
     private final String overrideSource;
 
     /**
-     * Creates a verdict.
+     * Creates a verdict; through {@link Results} only.
      *
      * @param stage the stage name
      * @param budget the budget checked
      * @param checks one check per limit
      * @param overrideSource where an override of the budget came from, or null when not overridden
      */
-    public Verdict(String stage, Budget budget, List<Check> checks, String overrideSource) {
+    Verdict(String stage, Budget budget, List<Check> checks, String overrideSource) {
         this.stage = Require.notBlank(stage, "stage");
         this.budget = Require.notNull(budget, "budget");
         this.checks = List.copyOf(Require.notNull(checks, "checks"));

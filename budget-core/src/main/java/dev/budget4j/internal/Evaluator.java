@@ -3,6 +3,7 @@ package dev.budget4j.internal;
 import dev.budget4j.Budget;
 import dev.budget4j.CacheStats;
 import dev.budget4j.Check;
+import dev.budget4j.Dimension;
 import dev.budget4j.Limit;
 import dev.budget4j.Outcome;
 import dev.budget4j.StageSnapshot;
@@ -28,51 +29,38 @@ public final class Evaluator {
         for (Limit limit : budget.limits()) {
             checks.add(check(limit, s));
         }
-        return new Verdict(s.stage(), budget, checks, overrideSource);
+        return Results.verdict(s.stage(), budget, checks, overrideSource);
     }
 
     private static Check check(Limit limit, StageSnapshot s) {
+        Dimension d = limit.dimension();
         long calls = s.calls();
-        switch (limit.dimension().kind()) {
-            case PERCENTILE: {
-                double p = limit.dimension().percentile();
-                long needed = requiredSamples(p);
-                if (calls < needed) {
-                    return inconclusive(limit, calls, "needs >= " + needed + " calls");
-                }
-                return judge(limit, s.percentileNanos(p), calls);
+        if (d.kind() == Dimension.Kind.PERCENTILE) {
+            long needed = requiredSamples(d.percentile());
+            if (calls < needed) {
+                return inconclusive(limit, calls, "needs >= " + needed + " calls");
             }
-            case MAX_LATENCY:
-                return calls == 0 ? inconclusive(limit, 0, "no calls") : judge(limit, s.maxNanos(), calls);
+        }
+        long samples = d.kind() == Dimension.Kind.CACHE_HIT_RATE
+                ? s.cacheStats().map(CacheStats::lookups).orElse(0L) : calls;
+        double observed = s.value(d);
+        return Double.isNaN(observed) ? inconclusive(limit, samples, missing(d, s)) : judge(limit, observed, samples);
+    }
+
+    /** Why a snapshot has no value for a dimension, for the check's note. */
+    private static String missing(Dimension d, StageSnapshot s) {
+        switch (d.kind()) {
             case THROUGHPUT:
-                if (calls == 0 || s.elapsedNanos() <= 0) {
-                    return inconclusive(limit, calls, "no calls over a measurable time");
-                }
-                return judge(limit, s.throughputPerSecond(), calls);
-            case ERROR_RATE:
-                return calls == 0 ? inconclusive(limit, 0, "no calls") : judge(limit, s.errorRate(), calls);
+                return "no calls over a measurable time";
             case ALLOCATION:
-                if (s.allocatedBytes().isEmpty()) {
-                    return inconclusive(limit, calls, "allocation not tracked");
-                }
-                return calls == 0 ? inconclusive(limit, 0, "no calls") : judge(limit, s.allocatedBytesPerCall(), calls);
+                return s.allocatedBytes().isEmpty() ? "allocation not tracked" : "no calls";
             case RSS:
-                return s.peakRssBytes().isEmpty()
-                        ? inconclusive(limit, calls, "RSS not measured")
-                        : judge(limit, s.peakRssBytes().getAsLong(), calls);
             case RSS_GROWTH:
-                return s.rssGrowthBytes().isEmpty()
-                        ? inconclusive(limit, calls, "RSS not measured")
-                        : judge(limit, s.rssGrowthBytes().getAsLong(), calls);
-            case CACHE_HIT_RATE: {
-                CacheStats stats = s.cacheStats().orElse(null);
-                if (stats == null || stats.lookups() == 0) {
-                    return inconclusive(limit, 0, "no memo lookups");
-                }
-                return judge(limit, stats.hitRate(), stats.lookups());
-            }
+                return "RSS not measured";
+            case CACHE_HIT_RATE:
+                return "no memo lookups";
             default:
-                throw new AssertionError(limit);
+                return "no calls";
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.budget4j.spi;
 
+import java.util.OptionalLong;
+
 /**
  * Reads the process's resident set size (RSS) for the {@code rss} and {@code rssGrowth} budget
  * dimensions. Found with {@link java.util.ServiceLoader}; budget-core has none, the
@@ -33,4 +35,15 @@ public interface MemoryProbe {
      * @return an open window
      */
     RssWindow openWindow();
+
+    /**
+     * The process's peak RSS as the operating system keeps it (on Linux {@code VmHWM}): unlike a
+     * window's sampled peak it cannot miss a short spike, but it covers the process's whole life,
+     * start-up included. A probe that cannot read it keeps this default.
+     *
+     * @return bytes, {@code >= 0}; empty where the probe cannot tell (the default)
+     */
+    default OptionalLong peakRssBytes() {
+        return OptionalLong.empty();
+    }
 }

@@ -55,7 +55,7 @@ class BudgetedBaselineTest {
         assertEquals(Fixtures.BASELINE, entries(recorded).get("budget4j.baseline.recorded"));
         Baseline saved = Baseline.read(Path.of(Fixtures.BASELINE));
         assertEquals(List.of("gated"), List.copyOf(saved.stages().keySet()));
-        assertEquals(150, saved.stage("gated").orElseThrow().calls());
+        assertEquals(150, saved.stage("gated").orElseThrow().snapshot().calls());
 
         EngineExecutionResults same = run(Fixtures.Gated.class, "gated", false);
         same.testEvents().assertStatistics(s -> s.succeeded(1));

@@ -104,11 +104,11 @@ public final class Gate {
                 out.add(compareStage(name, b, c));
             }
         }
-        return new GateReport(baseline, current, out, diffs, confidence);
+        return GateReport.of(baseline, current, out, diffs, confidence);
     }
 
     private static Verdict verdict(StageBaseline c) {
-        return c.budget().map(budget -> budget.evaluate(c.snapshot())).orElse(null);
+        return c.verdict().orElse(null);
     }
 
     private static GateStatus budgetStatus(StageBaseline c, GateStatus status) {

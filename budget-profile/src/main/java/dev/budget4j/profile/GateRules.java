@@ -2,6 +2,8 @@ package dev.budget4j.profile;
 
 import dev.budget4j.Dimension;
 import dev.budget4j.internal.util.Require;
+import dev.budget4j.profile.internal.PropertiesFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +18,9 @@ import java.util.Map;
  * alloc<=1.00x}. Allocation is exact because it is deterministic for the same code and input.
  */
 public final class GateRules {
+    /** The key of a rules file's line for every stage: {@value}. */
+    public static final String DEFAULT_KEY = "default";
+
     private final Map<Dimension, RatioRule> common;
     private final Map<String, Map<Dimension, RatioRule>> perStage;
 
@@ -34,6 +39,70 @@ public final class GateRules {
     /** {@return no rules at all; add some with {@link #with(RatioRule)}} */
     public static GateRules none() {
         return new GateRules(Map.of(), Map.of());
+    }
+
+    /**
+     * Reads rules from a UTF-8 properties file: a {@code default = p50<=1.20x p99<=1.20x ...} line
+     * for every stage (required), then {@code stage = rules} lines whose rules add to or replace the
+     * defaults for that stage.
+     *
+     * <pre>{@code
+     * GateRules rules = GateRules.read(Path.of("perf/gate-rules.properties"));
+     * GateReport report = Gate.builder().rules(rules).build().compare(baseline, current);
+     * }</pre>
+     *
+     * @param file the file, not null
+     * @return the rules
+     * @throws IllegalArgumentException naming the file when it has no {@value #DEFAULT_KEY} line, or
+     *     the file, the key, the rule and the value when a rule does not parse
+     * @throws java.io.UncheckedIOException naming the file when it cannot be read
+     */
+    public static GateRules read(Path file) {
+        return parse(PropertiesFile.read(file));
+    }
+
+    /**
+     * Reads a rules file shipped as a resource; see {@link #read(Path)} for the format.
+     *
+     * @param anchor the class whose {@link Class#getResourceAsStream} finds the resource, not null
+     * @param name the resource name, relative to the anchor's package unless it starts with {@code /}
+     * @return the rules
+     * @throws IllegalArgumentException when the resource is missing or has no {@value #DEFAULT_KEY}
+     *     line, or naming the resource, the key, the rule and the value when a rule does not parse
+     */
+    public static GateRules fromResource(Class<?> anchor, String name) {
+        return parse(PropertiesFile.resource(anchor, name));
+    }
+
+    private static GateRules parse(PropertiesFile file) {
+        String defaults = file.entries().get(DEFAULT_KEY);
+        if (defaults == null) {
+            throw new IllegalArgumentException(file.source() + " must have a '" + DEFAULT_KEY + "' line, but has none");
+        }
+        GateRules rules = none().with(rules(file, DEFAULT_KEY, defaults));
+        for (Map.Entry<String, String> e : file.entries().entrySet()) {
+            if (!e.getKey().equals(DEFAULT_KEY)) {
+                for (RatioRule rule : rules(file, e.getKey(), e.getValue())) {
+                    rules = rules.with(e.getKey(), rule);
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static List<RatioRule> rules(PropertiesFile file, String key, String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(file.badValue(key, null, text, "a line needs at least one rule"));
+        }
+        List<RatioRule> out = new ArrayList<>();
+        for (String token : text.split("\\s+")) {
+            try {
+                out.add(RatioRule.parse(token));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file.badValue(key, token, text, e.getMessage()), e);
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,17 +1,14 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Stage;
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.internal.util.Require;
 import dev.budget4j.spi.MemoryProbe;
-import dev.budget4j.spi.RssWindow;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import org.HdrHistogram.Histogram;
 
 /**
  * Measures a stage the careful way: inputs from a seeded supplier (generated before timing),
@@ -25,9 +22,12 @@ import org.HdrHistogram.Histogram;
  * result.evaluate(Budget.parse("p99<=2ms alloc<=8KiB")).assertMet();
  * }</pre>
  *
- * <p>Per call the harness reads {@link System#nanoTime()} twice and, when allocation is tracked,
- * the calling thread's allocation counter twice (outside the timed section). Outputs are kept in
- * a field so the JIT cannot drop the work. Inputs are drawn from a pool of
+ * <p>A harness is settings only and never changes, so one harness may run several stages at the
+ * same time. Each run generates its own input pool, warms the stage up and hands its calls to a
+ * runner: back to back for {@link #run}, at a fixed arrival rate for {@link #runPaced}. Per call a
+ * runner reads {@link System#nanoTime()} twice and, when allocation is tracked, the calling
+ * thread's allocation counter twice (outside the timed section). Outputs go to a sink of that run
+ * alone, so the JIT cannot drop the work. Inputs are drawn from a pool of
  * {@link Builder#inputPoolSize(int)} values, cycled; a stage must not modify its input.
  */
 public final class Harness {
@@ -39,7 +39,7 @@ public final class Harness {
     private final int inputPoolSize;
     private final boolean trackAllocation;
     private final MemoryProbe probe;
-    private Object sink;
+    private final ClosedLoopRunner closedLoop;
 
     private Harness(Builder b) {
         this.warmupIterations = b.warmupIterations == null ? 1_000 : b.warmupIterations;
@@ -50,6 +50,7 @@ public final class Harness {
         this.inputPoolSize = b.inputPoolSize == null ? 64 : b.inputPoolSize;
         this.trackAllocation = b.trackAllocation == null || b.trackAllocation;
         this.probe = b.probe;
+        this.closedLoop = new ClosedLoopRunner(iterations, rounds, trackAllocation, probe);
     }
 
     /** {@return a builder with the defaults: 1,000 warmup calls, 2,000 calls per round, 5 rounds, seed 42} */
@@ -134,15 +135,13 @@ public final class Harness {
     public <I> HarnessResult run(Stage<I, ?> stage, Function<SplittableRandom, ? extends I> inputs) {
         Require.notNull(stage, "stage");
         List<I> pool = inputs(inputs, inputPoolSize, seed);
+        Sink sink = new Sink();
         JvmFigures start = JvmFigures.read();
-        warmup(stage, pool);
-        List<RoundResult> results = new ArrayList<>(rounds);
-        for (int r = 0; r < rounds; r++) {
-            results.add(round(stage, pool, r));
-        }
+        warmup(stage, pool, sink);
+        List<StageSnapshot> measured = closedLoop.run(stage, pool, sink);
         JvmFigures jvm = JvmFigures.read().since(start);
-        long hwm = probe instanceof OshiMemoryProbe ? ((OshiMemoryProbe) probe).kernelPeakRssBytes().orElse(-1) : -1;
-        return new HarnessResult(stage.name(), results, jvm, hwm);
+        long peak = probe == null ? -1 : probe.peakRssBytes().orElse(-1);
+        return new HarnessResult(stage.name(), measured, jvm, peak);
     }
 
     static <I> List<I> inputs(Function<SplittableRandom, ? extends I> inputs, int count, long seed) {
@@ -159,70 +158,12 @@ public final class Harness {
         return pool;
     }
 
-    private <I> void warmup(Stage<I, ?> stage, List<I> pool) {
+    private <I> void warmup(Stage<I, ?> stage, List<I> pool, Sink sink) {
         long deadline = System.nanoTime() + warmupTime.toNanos();
         int n = pool.size();
         for (long i = 0; i < warmupIterations || System.nanoTime() < deadline; i++) {
-            try {
-                sink = stage.apply(pool.get((int) (i % n)));
-            } catch (RuntimeException e) {
-                sink = e;
-            }
+            sink.apply(stage, pool.get((int) (i % n)));
         }
-    }
-
-    private <I> RoundResult round(Stage<I, ?> stage, List<I> pool, int round) {
-        Histogram h = new Histogram(3);
-        h.setAutoResize(true);
-        com.sun.management.ThreadMXBean alloc = trackAllocation ? allocationBean() : null;
-        RssWindow window = probe == null ? null : probe.openWindow();
-        long failures = 0;
-        long allocated = 0;
-        int n = pool.size();
-        long roundStart = System.nanoTime();
-        for (int i = 0; i < iterations; i++) {
-            I input = pool.get(i % n);
-            long a0 = alloc == null ? 0 : alloc.getCurrentThreadAllocatedBytes();
-            long t0 = System.nanoTime();
-            try {
-                sink = stage.apply(input);
-            } catch (RuntimeException e) {
-                sink = e;
-                failures++;
-            }
-            long t1 = System.nanoTime();
-            if (alloc != null) {
-                allocated += alloc.getCurrentThreadAllocatedBytes() - a0;
-            }
-            h.recordValue(Math.max(0, t1 - t0));
-        }
-        long elapsed = System.nanoTime() - roundStart;
-        long peak = -1;
-        long startRss = -1;
-        if (window != null) {
-            window.close();
-            peak = window.peakRssBytes();
-            startRss = window.startRssBytes();
-        }
-        return new RoundResult(round, h, failures, elapsed, alloc == null ? -1 : allocated, peak, startRss);
-    }
-
-    static com.sun.management.ThreadMXBean allocationBean() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        if (bean instanceof com.sun.management.ThreadMXBean) {
-            com.sun.management.ThreadMXBean sun = (com.sun.management.ThreadMXBean) bean;
-            try {
-                if (sun.isThreadAllocatedMemorySupported()) {
-                    if (!sun.isThreadAllocatedMemoryEnabled()) {
-                        sun.setThreadAllocatedMemoryEnabled(true);
-                    }
-                    return sun;
-                }
-            } catch (UnsupportedOperationException | SecurityException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /**
@@ -244,57 +185,9 @@ public final class Harness {
         Require.positive(callsPerSecond, "callsPerSecond");
         Require.atLeast(calls, 1, "calls");
         List<I> pool = inputs(inputs, inputPoolSize, seed);
-        warmup(stage, pool);
-        double period = 1e9 / callsPerSecond;
-        Histogram response = new Histogram(3);
-        response.setAutoResize(true);
-        Histogram service = new Histogram(3);
-        service.setAutoResize(true);
-        long late = 0;
-        long failures = 0;
-        int n = pool.size();
-        long t0 = System.nanoTime();
-        long lastEnd = t0;
-        for (int i = 0; i < calls; i++) {
-            long intended = t0 + (long) (i * period);
-            long now = System.nanoTime();
-            if (now < intended) {
-                waitUntil(intended);
-            } else if (now - intended > 1_000) {
-                late++;
-            }
-            long start = System.nanoTime();
-            try {
-                sink = stage.apply(pool.get(i % n));
-            } catch (RuntimeException e) {
-                sink = e;
-                failures++;
-            }
-            long end = System.nanoTime();
-            response.recordValue(Math.max(0, end - intended));
-            service.recordValue(Math.max(0, end - start));
-            lastEnd = end;
-        }
-        return new PacedResult(stage.name(), callsPerSecond, response, service, late, failures, lastEnd - t0);
-    }
-
-    private static void waitUntil(long deadline) {
-        while (true) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            if (left > 100_000) {
-                LockSupport.parkNanos(left - 50_000);
-            } else {
-                Thread.onSpinWait();
-            }
-        }
-    }
-
-    /** Outputs are kept here so the JIT cannot prove the stage's work unused. */
-    Object sink() {
-        return sink;
+        Sink sink = new Sink();
+        warmup(stage, pool, sink);
+        return new PacedRunner(callsPerSecond, calls).run(stage, pool, sink);
     }
 
     /** Configures a {@link Harness}; each setting may be given once. */

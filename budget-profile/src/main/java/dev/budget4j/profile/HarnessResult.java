@@ -11,29 +11,32 @@ import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * What a {@link Harness} run measured: every round, their merged histogram, and the JVM figures
- * of the whole run. Percentiles across rounds are medians of per-round values
- * (median-of-medians), which one slow round cannot drag.
+ * What a {@link Harness} run measured: every round as a {@link StageSnapshot}, the whole run as
+ * one ({@link #snapshot()}), and the JVM figures of the run. Percentiles across rounds are medians of
+ * per-round values (median-of-medians), which one slow round cannot drag.
  */
 public final class HarnessResult {
     private final String stage;
-    private final List<RoundResult> rounds;
+    private final List<StageSnapshot> rounds;
     private final JvmFigures jvm;
     private final long kernelPeakRssBytes;
+    private final StageSnapshot whole;
 
     /**
      * Creates a result.
      *
      * @param stage the stage name, not blank
-     * @param rounds at least one round
+     * @param rounds at least one round, each a snapshot of its calls (its wall time, harness
+     *     overhead included, as elapsed time; RSS from the round's own window)
      * @param jvm the JVM figures of the run ({@link JvmFigures#since})
-     * @param kernelPeakRssBytes the kernel's peak RSS of the process (Linux VmHWM) in bytes, or -1
+     * @param kernelPeakRssBytes the operating system's peak RSS of the process in bytes, or -1
      */
-    public HarnessResult(String stage, List<RoundResult> rounds, JvmFigures jvm, long kernelPeakRssBytes) {
+    HarnessResult(String stage, List<StageSnapshot> rounds, JvmFigures jvm, long kernelPeakRssBytes) {
         this.stage = Require.notBlank(stage, "stage");
         this.rounds = List.copyOf(Require.notEmpty(rounds, "rounds"));
         this.jvm = Require.notNull(jvm, "jvm");
         this.kernelPeakRssBytes = kernelPeakRssBytes;
+        this.whole = merge(stage, this.rounds);
     }
 
     /** {@return the stage name} */
@@ -41,8 +44,8 @@ public final class HarnessResult {
         return stage;
     }
 
-    /** {@return every round, in order} */
-    public List<RoundResult> rounds() {
+    /** {@return every round's figures, in order} */
+    public List<StageSnapshot> rounds() {
         return rounds;
     }
 
@@ -51,40 +54,29 @@ public final class HarnessResult {
         return jvm;
     }
 
-    /** {@return the kernel's peak RSS of the process in bytes (Linux VmHWM), empty elsewhere} */
+    /**
+     * @return the operating system's peak RSS of the process in bytes, as the harness's memory
+     *     probe reads it ({@link dev.budget4j.spi.MemoryProbe#peakRssBytes()}, Linux {@code VmHWM}
+     *     for the OSHI probe); empty without a probe or where the probe cannot tell
+     */
     public OptionalLong kernelPeakRssBytes() {
         return kernelPeakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(kernelPeakRssBytes);
-    }
-
-    /** {@return all rounds' latencies merged, nanoseconds} */
-    public Histogram mergedHistogram() {
-        Histogram merged = new Histogram(3);
-        merged.setAutoResize(true);
-        for (RoundResult r : rounds) {
-            merged.add(r.latency());
-        }
-        return merged;
-    }
-
-    /** {@return calls measured over all rounds} */
-    public long calls() {
-        return rounds.stream().mapToLong(RoundResult::calls).sum();
     }
 
     /**
      * A dimension's value in each round, in the dimension's unit.
      *
-     * @param dimension a percentile, max, throughput, errors, alloc, rss or rssGrowth
+     * @param dimension any dimension ({@link StageSnapshot#value})
      * @return one value per round, NaN where not measured
      */
     public double[] perRound(Dimension dimension) {
-        return rounds.stream().mapToDouble(r -> r.value(dimension)).toArray();
+        return rounds.stream().mapToDouble(r -> r.value(Require.notNull(dimension, "dimension"))).toArray();
     }
 
     /**
      * A dimension across rounds.
      *
-     * @param dimension a percentile, max, throughput, errors, alloc, rss or rssGrowth
+     * @param dimension any dimension ({@link StageSnapshot#value})
      * @return median (of per-round values), min, max, mean, stddev
      */
     public Summary summary(Dimension dimension) {
@@ -92,21 +84,29 @@ public final class HarnessResult {
     }
 
     /**
-     * The whole run as a core snapshot: merged latencies, summed wall time and allocation, the
-     * highest peak RSS and its growth over the first round's start.
+     * The whole run as a core snapshot: every round's latencies merged, summed wall time and
+     * allocation, the highest peak RSS and its growth over the first round's start.
      *
      * @return the snapshot
      */
     public StageSnapshot snapshot() {
-        StageSnapshot.Builder b = StageSnapshot.builder(stage, mergedHistogram())
-                .failures(rounds.stream().mapToLong(RoundResult::failures).sum())
-                .elapsedNanos(rounds.stream().mapToLong(RoundResult::elapsedNanos).sum());
-        if (rounds.stream().allMatch(r -> r.allocatedBytes() >= 0)) {
-            b.allocatedBytes(rounds.stream().mapToLong(RoundResult::allocatedBytes).sum());
+        return whole;
+    }
+
+    private static StageSnapshot merge(String stage, List<StageSnapshot> rounds) {
+        Histogram merged = new Histogram(3);
+        merged.setAutoResize(true);
+        rounds.forEach(r -> merged.add(r.histogram()));
+        StageSnapshot.Builder b = StageSnapshot.builder(stage, merged)
+                .failures(rounds.stream().mapToLong(StageSnapshot::failures).sum())
+                .elapsedNanos(rounds.stream().mapToLong(StageSnapshot::elapsedNanos).sum());
+        if (rounds.stream().allMatch(r -> r.allocatedBytes().isPresent())) {
+            b.allocatedBytes(rounds.stream().mapToLong(r -> r.allocatedBytes().getAsLong()).sum());
         }
-        if (rounds.stream().allMatch(r -> r.peakRssBytes() >= 0)) {
-            long peak = rounds.stream().mapToLong(RoundResult::peakRssBytes).max().orElse(0);
-            long start = rounds.get(0).startRssBytes();
+        if (rounds.stream().allMatch(r -> r.peakRssBytes().isPresent() && r.rssGrowthBytes().isPresent())) {
+            long peak = rounds.stream().mapToLong(r -> r.peakRssBytes().getAsLong()).max().orElse(0);
+            StageSnapshot first = rounds.get(0);
+            long start = first.peakRssBytes().getAsLong() - first.rssGrowthBytes().getAsLong();
             b.rss(peak, Math.max(0, peak - start));
         }
         return b.build();
@@ -124,7 +124,7 @@ public final class HarnessResult {
 
     @Override
     public String toString() {
-        return "HarnessResult[" + stage + ": rounds=" + rounds.size() + ", calls=" + calls()
+        return "HarnessResult[" + stage + ": rounds=" + rounds.size() + ", calls=" + whole.calls()
                 + ", p50=" + Units.nanos(summary(Dimension.percentile(50)).median())
                 + ", p99=" + Units.nanos(summary(Dimension.percentile(99)).median())
                 + ", throughput=" + Units.number(summary(Dimension.THROUGHPUT).median()) + "/s]";

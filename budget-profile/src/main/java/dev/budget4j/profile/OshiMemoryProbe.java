@@ -27,7 +27,7 @@ import oshi.software.os.OperatingSystem;
  * soon as no window is open, so an idle probe owns no thread. {@link #close()} stops it for good.
  *
  * <p>A peak from sampling can miss a spike shorter than the interval. On Linux
- * {@link #kernelPeakRssBytes()} gives the kernel's own high-water mark ({@code VmHWM}), which
+ * {@link #peakRssBytes()} gives the kernel's own high-water mark ({@code VmHWM}), which
  * misses nothing but covers the whole life of the process.
  */
 public final class OshiMemoryProbe implements MemoryProbe, AutoCloseable {
@@ -117,7 +117,8 @@ public final class OshiMemoryProbe implements MemoryProbe, AutoCloseable {
      *
      * @return bytes, or empty when not on Linux or unreadable
      */
-    public OptionalLong kernelPeakRssBytes() {
+    @Override
+    public OptionalLong peakRssBytes() {
         return ProcStatus.kilobytesField("VmHWM");
     }
 

@@ -1,8 +1,7 @@
 package dev.budget4j.profile;
 
-import dev.budget4j.Budget;
-import dev.budget4j.Dimension;
 import dev.budget4j.Recording;
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.AtomicFiles;
 import dev.budget4j.profile.internal.HlogCodec;
@@ -131,22 +130,18 @@ public final class RecordingLog {
         for (int i = 1; i < intervals.size(); i++) {
             all = all.merge(intervals.get(i)); // refuses a second budget, naming both
         }
-        List<RoundResult> rounds = new ArrayList<>();
+        List<StageSnapshot> rounds = new ArrayList<>();
         long elapsed = 0;
         for (Recording r : intervals) {
-            long span = r.endEpochNanos() - r.startEpochNanos();
-            long peak = r.peakRssBytes().orElse(-1);
-            long start = peak < 0 ? -1 : peak - r.rssGrowthBytes().orElse(0);
-            rounds.add(new RoundResult(rounds.size(), r.histogram(), r.failures(), span, r.allocatedBytes().orElse(-1), peak,
-                    start));
-            elapsed += span;
+            rounds.add(r.snapshot());
+            elapsed += r.endEpochNanos() - r.startEpochNanos();
         }
-        Map<String, double[]> perRound = new LinkedHashMap<>();
-        for (Dimension d : StageBaseline.RECORDED) {
-            perRound.put(d.label(), rounds.stream().mapToDouble(r -> r.value(d)).toArray());
+        StageSnapshot.Builder run = StageSnapshot.builder(name, all.histogram()).failures(all.failures())
+                .elapsedNanos(elapsed);
+        all.allocatedBytes().ifPresent(run::allocatedBytes);
+        if (all.peakRssBytes().isPresent() && all.rssGrowthBytes().isPresent()) {
+            run.rss(all.peakRssBytes().getAsLong(), all.rssGrowthBytes().getAsLong());
         }
-        Budget budget = all.budget().orElse(null);
-        return new StageBaseline(name, all.histogram(), all.failures(), elapsed, all.allocatedBytes().orElse(-1),
-                all.peakRssBytes().orElse(-1), all.rssGrowthBytes().orElse(-1), budget, perRound);
+        return StageBaseline.of(run.build(), rounds, all.budget().orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package dev.budget4j.profile;
 import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.StageSnapshot;
+import dev.budget4j.Verdict;
 import dev.budget4j.internal.util.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,10 +15,11 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
- * One stage's figures in a {@link Baseline}: the full latency histogram of every fork merged (so
- * any percentile can be recomputed and runs merged), per-round values of every gated dimension
- * kept per fork (one fork per JVM launch: what the gate's statistics are built from), throughput,
- * allocation, peak RSS and the budget the stage ran under.
+ * One stage's figures in a {@link Baseline}: its {@linkplain #snapshot() snapshot} over every
+ * fork (the full latency histogram merged, so any percentile can be recomputed and runs merged;
+ * throughput, allocation, peak RSS), per-round values of every gated dimension kept per fork (one
+ * fork per JVM launch: what the gate's statistics are built from), and the budget the stage ran
+ * under.
  */
 public final class StageBaseline {
     /** The dimensions whose per-round values a baseline keeps. */
@@ -25,13 +27,7 @@ public final class StageBaseline {
             Dimension.percentile(95), Dimension.percentile(99), Dimension.percentile(99.9), Dimension.MAX,
             Dimension.THROUGHPUT, Dimension.ERRORS, Dimension.ALLOCATION, Dimension.RSS);
 
-    private final String stage;
-    private final Histogram histogram;
-    private final long failures;
-    private final long elapsedNanos;
-    private final long allocatedBytes;
-    private final long peakRssBytes;
-    private final long rssGrowthBytes;
+    private final StageSnapshot figures;
     private final Budget budget;
     private final List<ForkRounds> forks;
 
@@ -55,7 +51,8 @@ public final class StageBaseline {
     }
 
     /**
-     * Creates a stage baseline measured in one or more JVMs (forks).
+     * Creates a stage baseline measured in one or more JVMs (forks). RSS is kept only when both
+     * the peak and the growth are known.
      *
      * @param stage the stage name, not blank
      * @param histogram all latencies of all forks in nanoseconds, copied
@@ -69,16 +66,30 @@ public final class StageBaseline {
      */
     public StageBaseline(String stage, Histogram histogram, long failures, long elapsedNanos, long allocatedBytes,
             long peakRssBytes, long rssGrowthBytes, Budget budget, List<ForkRounds> forks) {
-        this.stage = Require.notBlank(stage, "stage");
-        this.histogram = Require.notNull(histogram, "histogram").copy();
-        Require.that(failures >= 0 && failures <= histogram.getTotalCount(), "failures", "must be in [0, calls]", failures);
-        this.failures = failures;
-        this.elapsedNanos = Require.atLeast(elapsedNanos, 0, "elapsedNanos");
-        this.allocatedBytes = allocatedBytes;
-        this.peakRssBytes = peakRssBytes;
-        this.rssGrowthBytes = rssGrowthBytes;
+        this(figures(stage, histogram, failures, elapsedNanos, allocatedBytes, peakRssBytes, rssGrowthBytes), budget,
+                forks);
+    }
+
+    private StageBaseline(StageSnapshot figures, Budget budget, List<ForkRounds> forks) {
+        this.figures = figures;
         this.budget = budget;
         this.forks = List.copyOf(Require.notEmpty(forks, "forks"));
+    }
+
+    private static StageSnapshot figures(String stage, Histogram histogram, long failures, long elapsedNanos,
+            long allocatedBytes, long peakRssBytes, long rssGrowthBytes) {
+        Require.notBlank(stage, "stage");
+        Require.notNull(histogram, "histogram");
+        Require.that(failures >= 0 && failures <= histogram.getTotalCount(), "failures", "must be in [0, calls]", failures);
+        Require.atLeast(elapsedNanos, 0, "elapsedNanos");
+        StageSnapshot.Builder b = StageSnapshot.builder(stage, histogram).failures(failures).elapsedNanos(elapsedNanos);
+        if (allocatedBytes >= 0) {
+            b.allocatedBytes(allocatedBytes);
+        }
+        if (peakRssBytes >= 0 && rssGrowthBytes >= 0) {
+            b.rss(peakRssBytes, rssGrowthBytes);
+        }
+        return b.build();
     }
 
     /**
@@ -103,29 +114,31 @@ public final class StageBaseline {
         List<ForkRounds> forks = new ArrayList<>();
         for (StageBaseline p : parts) {
             Require.notNull(p, "parts element");
-            if (!p.stage.equals(first.stage)) {
-                throw new IllegalArgumentException("parts must all be of one stage, but found '" + first.stage + "' and '"
-                        + p.stage + "'");
+            if (!p.stage().equals(first.stage())) {
+                throw new IllegalArgumentException("parts must all be of one stage, but found '" + first.stage() + "' and '"
+                        + p.stage() + "'");
             }
             if (!Objects.equals(String.valueOf(p.budget), String.valueOf(first.budget))) {
-                throw new IllegalArgumentException("parts of stage '" + first.stage + "' must share one budget, but found '"
+                throw new IllegalArgumentException("parts of stage '" + first.stage() + "' must share one budget, but found '"
                         + first.budget + "' and '" + p.budget + "'");
             }
-            h.add(p.histogram);
-            failures += p.failures;
-            elapsed += p.elapsedNanos;
-            allocationKnown &= p.allocatedBytes >= 0;
-            allocated += Math.max(0, p.allocatedBytes);
-            peak = Math.max(peak, p.peakRssBytes);
-            growth = Math.max(growth, p.rssGrowthBytes);
+            StageSnapshot f = p.figures;
+            h.add(f.histogram());
+            failures += f.failures();
+            elapsed += f.elapsedNanos();
+            allocationKnown &= f.allocatedBytes().isPresent();
+            allocated += f.allocatedBytes().orElse(0);
+            peak = Math.max(peak, f.peakRssBytes().orElse(-1));
+            growth = Math.max(growth, f.rssGrowthBytes().orElse(-1));
             forks.addAll(p.forks);
         }
-        return new StageBaseline(first.stage, h, failures, elapsed, allocationKnown ? allocated : -1, peak, growth,
+        return new StageBaseline(first.stage(), h, failures, elapsed, allocationKnown ? allocated : -1, peak, growth,
                 first.budget, forks);
     }
 
     /**
-     * A stage baseline from a harness run.
+     * A stage baseline from a harness run: {@link #of(StageSnapshot, List, Budget)} of the run's
+     * {@linkplain HarnessResult#snapshot() snapshot} and {@linkplain HarnessResult#rounds() rounds}.
      *
      * @param result the run, not null
      * @param budget the budget the stage is held to, or null
@@ -133,79 +146,58 @@ public final class StageBaseline {
      */
     public static StageBaseline of(HarnessResult result, Budget budget) {
         Require.notNull(result, "result");
-        StageSnapshot s = result.snapshot();
-        Map<String, double[]> rounds = new LinkedHashMap<>();
-        for (Dimension d : RECORDED) {
-            rounds.put(d.label(), result.perRound(d));
+        return of(result.snapshot(), result.rounds(), budget);
+    }
+
+    /**
+     * A stage baseline of one JVM from a stage's figures over a run and the same calls cut into
+     * rounds (a harness's rounds, or a budgeted stage's {@link Rounds}). Each {@link #RECORDED}
+     * dimension keeps one value per round ({@link StageSnapshot#value}); a dimension no round
+     * measured but the whole run did (the peak RSS of a window around the run) keeps that one
+     * value, as a single round.
+     *
+     * @param run the stage's figures over the whole run, not null
+     * @param rounds the same calls cut into rounds, in order; may be empty when the stage was never called
+     * @param budget the budget the stage ran under, or null
+     * @return the stage baseline
+     * @throws IllegalArgumentException when a round is of another stage
+     */
+    public static StageBaseline of(StageSnapshot run, List<StageSnapshot> rounds, Budget budget) {
+        Require.notNull(run, "run");
+        Require.notNull(rounds, "rounds");
+        for (StageSnapshot r : rounds) {
+            Require.that(Require.notNull(r, "rounds element").stage().equals(run.stage()), "rounds",
+                    "must all be of stage '" + run.stage() + "'", r.stage());
         }
-        return new StageBaseline(result.stage(), result.mergedHistogram(), s.failures(), s.elapsedNanos(),
-                s.allocatedBytes().orElse(-1), s.peakRssBytes().orElse(-1), s.rssGrowthBytes().orElse(-1), budget, rounds);
+        Map<String, double[]> perRound = new LinkedHashMap<>();
+        for (Dimension d : RECORDED) {
+            double[] values = rounds.stream().mapToDouble(r -> r.value(d)).toArray();
+            double whole = run.value(d);
+            if (Arrays.stream(values).allMatch(Double::isNaN) && !Double.isNaN(whole)) {
+                values = new double[] {whole};
+            }
+            perRound.put(d.label(), values);
+        }
+        return new StageBaseline(run, budget, List.of(ForkRounds.of(perRound)));
     }
 
     /** {@return the stage name} */
     public String stage() {
-        return stage;
-    }
-
-    /** {@return a copy of the full latency histogram, nanoseconds} */
-    public Histogram histogram() {
-        return histogram.copy();
-    }
-
-    /** {@return calls measured} */
-    public long calls() {
-        return histogram.getTotalCount();
-    }
-
-    /** {@return calls that threw} */
-    public long failures() {
-        return failures;
-    }
-
-    /** {@return summed wall time of the measured rounds, nanoseconds} */
-    public long elapsedNanos() {
-        return elapsedNanos;
-    }
-
-    /**
-     * A latency percentile recomputed from the full histogram.
-     *
-     * @param percentile in (0, 100]
-     * @return nanoseconds, 0 with no calls
-     */
-    public long percentileNanos(double percentile) {
-        Require.that(percentile > 0 && percentile <= 100, "percentile", "must be in (0, 100]", percentile);
-        return histogram.getValueAtPercentile(percentile);
-    }
-
-    /** {@return calls per second over the summed wall time, NaN with none} */
-    public double throughputPerSecond() {
-        return elapsedNanos == 0 ? Double.NaN : calls() * 1e9 / elapsedNanos;
-    }
-
-    /** {@return mean bytes allocated per call, NaN when not measured} */
-    public double allocatedBytesPerCall() {
-        return allocatedBytes < 0 || calls() == 0 ? Double.NaN : (double) allocatedBytes / calls();
-    }
-
-    /** {@return bytes allocated in all calls, -1 when not measured} */
-    public long allocatedBytes() {
-        return allocatedBytes;
-    }
-
-    /** {@return peak RSS in bytes, -1 when not measured} */
-    public long peakRssBytes() {
-        return peakRssBytes;
-    }
-
-    /** {@return peak RSS minus RSS at the start in bytes, -1 when not measured} */
-    public long rssGrowthBytes() {
-        return rssGrowthBytes;
+        return figures.stage();
     }
 
     /** {@return the budget the stage ran under} */
     public Optional<Budget> budget() {
         return Optional.ofNullable(budget);
+    }
+
+    /**
+     * The stage's figures checked against the budget it ran under.
+     *
+     * @return the verdict, or empty when the stage has no budget
+     */
+    public Optional<Verdict> verdict() {
+        return budget().map(b -> b.evaluate(figures));
     }
 
     /**
@@ -217,8 +209,7 @@ public final class StageBaseline {
     StageBaseline inPair(int pair) {
         List<ForkRounds> marked = new ArrayList<>();
         forks.forEach(f -> marked.add(f.inPair(pair)));
-        return new StageBaseline(stage, histogram, failures, elapsedNanos, allocatedBytes, peakRssBytes, rssGrowthBytes,
-                budget, marked);
+        return new StageBaseline(figures, budget, marked);
     }
 
     /** {@return every fork's per-round values, in launch order} */
@@ -267,8 +258,8 @@ public final class StageBaseline {
     }
 
     /**
-     * Per-round values of one dimension; recomputed from the histogram as a single value when the
-     * baseline holds no rounds for it.
+     * Per-round values of one dimension; for a latency dimension the baseline holds no rounds of,
+     * recomputed from the full histogram as a single value.
      *
      * @param dimension the dimension
      * @return one value per round (NaN where not measured); empty when the dimension is unknown here
@@ -278,21 +269,18 @@ public final class StageBaseline {
         if (v != null) {
             return v;
         }
-        if (dimension.kind() == Dimension.Kind.PERCENTILE && calls() > 0) {
-            return new double[] {percentileNanos(dimension.percentile())};
-        }
-        return new double[0];
+        double whole = figures.value(dimension);
+        return dimension.isLatency() && !Double.isNaN(whole) ? new double[] {whole} : new double[0];
     }
 
-    /** {@return the figures as a core snapshot, for {@link Budget#evaluate}} */
+    /**
+     * The stage's figures over every fork: the merged latency histogram in nanoseconds, calls,
+     * failures, summed wall time, allocation and peak RSS where measured. Read any dimension with
+     * {@link StageSnapshot#value}; check a budget with {@link Budget#evaluate}.
+     *
+     * @return the figures
+     */
     public StageSnapshot snapshot() {
-        StageSnapshot.Builder b = StageSnapshot.builder(stage, histogram).failures(failures).elapsedNanos(elapsedNanos);
-        if (allocatedBytes >= 0) {
-            b.allocatedBytes(allocatedBytes);
-        }
-        if (peakRssBytes >= 0 && rssGrowthBytes >= 0) {
-            b.rss(peakRssBytes, rssGrowthBytes);
-        }
-        return b.build();
+        return figures;
     }
 }

@@ -32,17 +32,17 @@ class BaselineTest {
         Baseline read = Baseline.read(file);
         StageBaseline s = read.stage("sort").orElseThrow();
         StageBaseline o = b.stage("sort").orElseThrow();
-        assertEquals(o.calls(), s.calls());
+        assertEquals(o.snapshot().calls(), s.snapshot().calls());
         for (double p : new double[] {1, 50, 90, 99, 99.9, 100}) {
-            assertEquals(o.percentileNanos(p), s.percentileNanos(p), "p" + p);
+            assertEquals(o.snapshot().percentileNanos(p), s.snapshot().percentileNanos(p), "p" + p);
         }
-        assertEquals(o.histogram(), s.histogram());
+        assertEquals(o.snapshot().histogram(), s.snapshot().histogram());
         assertArrayEquals(o.perRound(Dimension.percentile(99)), s.perRound(Dimension.percentile(99)));
         assertEquals(budget, s.budget().orElseThrow());
         assertEquals("vector", read.kernelBackend().orElseThrow());
         assertEquals(Fixtures.MACHINE, read.machine());
         assertTrue(read.gitCommit().isEmpty());
-        assertEquals(o.allocatedBytesPerCall(), s.allocatedBytesPerCall(), 1e-9);
+        assertEquals(o.snapshot().allocatedBytesPerCall(), s.snapshot().allocatedBytesPerCall(), 1e-9);
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file left behind");
         }
@@ -52,8 +52,8 @@ class BaselineTest {
     void histogramsFromSeveralRunsMerge() throws Exception {
         Path file = dir.resolve("b.json");
         baseline(stage("s", LAT, TP, 64, null)).write(file);
-        var h = Baseline.read(file).stage("s").orElseThrow().histogram();
-        h.add(Baseline.read(file).stage("s").orElseThrow().histogram());
+        var h = Baseline.read(file).stage("s").orElseThrow().snapshot().histogram();
+        h.add(Baseline.read(file).stage("s").orElseThrow().snapshot().histogram());
         assertEquals(2 * 5 * 200, h.getTotalCount());
     }
 

@@ -58,7 +58,7 @@ class ForkedBaselineTest {
             assertEquals(4, read.forks().get(i).pair());
             assertArrayEquals(s.forks().get(i).values(Dimension.percentile(99)), read.forks().get(i).values(Dimension.percentile(99)));
         }
-        assertEquals(s.histogram(), read.histogram());
+        assertEquals(s.snapshot().histogram(), read.snapshot().histogram());
         assertEquals(15, read.perRound(Dimension.percentile(50)).length);
     }
 
@@ -96,8 +96,8 @@ class ForkedBaselineTest {
         StageBaseline a = fork("s", 1000, new SplittableRandom(1), Budget.parse("p99<=1ms"));
         StageBaseline b = fork("s", 1100, new SplittableRandom(2), Budget.parse("p99<=1ms"));
         StageBaseline m = StageBaseline.merge(List.of(a, b));
-        assertEquals(a.calls() + b.calls(), m.calls());
-        assertEquals(a.elapsedNanos() + b.elapsedNanos(), m.elapsedNanos());
+        assertEquals(a.snapshot().calls() + b.snapshot().calls(), m.snapshot().calls());
+        assertEquals(a.snapshot().elapsedNanos() + b.snapshot().elapsedNanos(), m.snapshot().elapsedNanos());
         assertEquals(2, m.forkCount());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StageBaseline.merge(List.of(a, fork("t", 1000, new SplittableRandom(3), null))));

@@ -19,7 +19,7 @@ class ForksTest {
         Baseline run = tiny().forks(2).build().measure();
         StageBaseline s = run.stage("wordcount").orElseThrow();
         assertEquals(2, s.forkCount());
-        assertEquals(2 * 2 * 50, s.calls());
+        assertEquals(2 * 2 * 50, s.snapshot().calls());
         for (ForkRounds f : s.forks()) {
             assertEquals(2, f.rounds());
             assertEquals(-1, f.pair());

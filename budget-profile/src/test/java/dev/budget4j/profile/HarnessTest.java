@@ -8,10 +8,21 @@ import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.Outcome;
 import dev.budget4j.Stage;
+import dev.budget4j.StageSnapshot;
+import dev.budget4j.spi.MemoryProbe;
+import dev.budget4j.spi.RssWindow;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class HarnessTest {
@@ -31,8 +42,9 @@ class HarnessTest {
     void roundsHaveTheirOwnFiguresAndAMedianOfMedians() {
         HarnessResult r = SMALL.run(SORT, rnd -> ints(rnd, 256));
         assertEquals(3, r.rounds().size());
-        assertEquals(900, r.calls());
-        for (RoundResult round : r.rounds()) {
+        assertEquals(900, r.snapshot().calls());
+        for (StageSnapshot round : r.rounds()) {
+            assertEquals("sort", round.stage());
             assertEquals(300, round.calls());
             assertTrue(round.percentileNanos(50) > 0);
             assertTrue(round.throughputPerSecond() > 0);
@@ -77,8 +89,9 @@ class HarnessTest {
             return i;
         });
         HarnessResult r = SMALL.run(flaky, rnd -> rnd.nextInt(1000));
-        long failures = r.rounds().stream().mapToLong(RoundResult::failures).sum();
-        assertTrue(failures > 0 && failures < r.calls());
+        long failures = r.rounds().stream().mapToLong(StageSnapshot::failures).sum();
+        assertTrue(failures > 0 && failures < r.snapshot().calls());
+        assertEquals(failures, r.snapshot().failures());
         assertEquals(Outcome.VIOLATED, r.evaluate(Budget.parse("errors<=0.1%")).outcome());
         assertEquals(Outcome.MET, r.evaluate(Budget.parse("errors<=90%")).outcome());
     }
@@ -125,6 +138,107 @@ class HarnessTest {
                 + slowResponse + " did");
         assertTrue(r.lateStarts() >= 20);
         assertTrue(r.responsePercentileNanos(99) >= r.servicePercentileNanos(99));
+    }
+
+    /** A probe that is not OSHI's: fixed RSS figures and its own operating-system peak. */
+    static final class FixedProbe implements MemoryProbe {
+        @Override
+        public String name() {
+            return "fixed";
+        }
+
+        @Override
+        public long currentRssBytes() {
+            return 100_000;
+        }
+
+        @Override
+        public RssWindow openWindow() {
+            return new RssWindow() {
+                @Override
+                public long startRssBytes() {
+                    return 100_000;
+                }
+
+                @Override
+                public long peakRssBytes() {
+                    return 150_000;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public OptionalLong peakRssBytes() {
+            return OptionalLong.of(123_456_789);
+        }
+    }
+
+    @Test
+    void anyProbesOwnPeakIsReportedNotOnlyOshis() {
+        Harness h = Harness.builder().warmupIterations(10).iterations(20).rounds(2).memoryProbe(new FixedProbe()).build();
+        HarnessResult r = h.run(SORT, rnd -> ints(rnd, 16));
+        assertEquals(OptionalLong.of(123_456_789), r.kernelPeakRssBytes());
+        assertEquals(150_000, r.summary(Dimension.RSS).median());
+        assertEquals(OptionalLong.of(50_000), r.snapshot().rssGrowthBytes());
+        assertEquals(OptionalLong.empty(), SMALL.run(SORT, rnd -> ints(rnd, 16)).kernelPeakRssBytes(), "no probe, no peak");
+    }
+
+    @Test
+    void aHarnessHoldsSettingsOnlySoRunsShareNoState() {
+        for (Class<?> type : List.of(Harness.class, ClosedLoopRunner.class, PacedRunner.class)) {
+            for (Field f : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers())) {
+                    assertTrue(Modifier.isFinal(f.getModifiers()), type.getSimpleName() + "." + f.getName()
+                            + " is mutable state that concurrent runs would share");
+                }
+            }
+        }
+    }
+
+    @Test
+    void concurrentRunsOfOneHarnessEachKeepTheirOwnOutputs() throws Exception {
+        ClosedLoopRunner runner = new ClosedLoopRunner(2_000, 3, true, null);
+        int threads = 4;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Sink>> runs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String tag = "run-" + t;
+                Stage<Integer, String> stage = Stage.of(tag, (Integer i) -> tag + ":" + i);
+                runs.add(pool.submit(() -> {
+                    Sink sink = new Sink();
+                    start.await();
+                    List<StageSnapshot> rounds = runner.run(stage, List.of(1, 2, 3), sink);
+                    assertEquals(3, rounds.size());
+                    rounds.forEach(r -> assertEquals(2_000, r.calls()));
+                    return sink;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                assertTrue(String.valueOf(runs.get(t).get().last()).startsWith("run-" + t + ":"),
+                        "run " + t + " kept another run's output: " + runs.get(t).get().last());
+            }
+            List<HarnessResult> results = new ArrayList<>();
+            List<Future<HarnessResult>> viaHarness = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String tag = "h-" + t;
+                viaHarness.add(pool.submit(() -> SMALL.run(Stage.of(tag, (int[] a) -> a.length), rnd -> ints(rnd, 8))));
+            }
+            for (Future<HarnessResult> f : viaHarness) {
+                results.add(f.get());
+            }
+            for (int t = 0; t < threads; t++) {
+                assertEquals("h-" + t, results.get(t).stage());
+                assertEquals(900, results.get(t).snapshot().calls());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.budget4j.Dimension;
 import dev.budget4j.profile.internal.JmhJson;
 import dev.budget4j.profile.internal.JsonReader;
 import dev.budget4j.profile.internal.JsonWriter;
-import dev.budget4j.profile.internal.Reports;
 import dev.budget4j.profile.internal.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +48,9 @@ class JmhResultsTest {
     private static void assertShape(StageBaseline s, int forks, int iterations) {
         assertEquals(forks, s.forkCount());
         s.forks().forEach(f -> assertEquals(iterations, f.rounds()));
-        assertEquals(0, s.failures());
-        assertEquals(0, s.elapsedNanos());
-        assertEquals(-1, s.allocatedBytes());
+        assertEquals(0, s.snapshot().failures());
+        assertEquals(0, s.snapshot().elapsedNanos());
+        assertTrue(s.snapshot().allocatedBytes().isEmpty());
         assertTrue(s.budget().isEmpty());
     }
 
@@ -63,7 +62,7 @@ class JmhResultsTest {
         assertEquals(List.of(BARE), List.copyOf(b.stages().keySet()));
         StageBaseline s = b.stage(BARE).orElseThrow();
         assertShape(s, 5, 3);
-        assertEquals(0, s.calls(), "avgt has no latency histogram");
+        assertEquals(0, s.snapshot().calls(), "avgt has no latency histogram");
         // rawData[0][0] is 3.4455254603938545 ns/op: 1e9 / 3.4455254603938545 = 290,231,493.42 ops/s
         assertEquals(290_231_493.42, s.perFork(TP)[0][0], 0.01);
         // gc.alloc.rate.norm is about 1e-4 B/op in every iteration: JMH's own bookkeeping
@@ -107,7 +106,7 @@ class JmhResultsTest {
             }
         }
         assertEquals(55_503, counts);
-        assertEquals(counts, s.calls());
+        assertEquals(counts, s.snapshot().calls());
         assertEquals(0, s.perFork(TP)[0].length, "sample mode has no throughput");
         String[] order = {"p50", "p90", "p95", "p99", "p99.9", "max"};
         for (int f = 0; f < 3; f++) {
@@ -124,9 +123,9 @@ class JmhResultsTest {
         assertEquals(40, s.perFork(Dimension.percentile(90))[0][0]);
         assertEquals(111, s.perFork(Dimension.percentile(99))[0][0]);
         assertEquals(30_752, s.perFork(Dimension.MAX)[0][0], 30_752 * 1e-3);
-        Histogram h = s.histogram();
+        Histogram h = s.snapshot().histogram();
         assertEquals(8_028_160, h.getMaxValue(), 8_028_160 * 1e-3);
-        assertTrue(s.percentileNanos(50) <= s.percentileNanos(99));
+        assertTrue(s.snapshot().percentileNanos(50) <= s.snapshot().percentileNanos(99));
         assertEquals(List.of("imported from JMH 1.37 (sample mode, 3 forks \u00d7 3 iterations)"), b.notes());
     }
 
@@ -172,26 +171,26 @@ class JmhResultsTest {
             Baseline base = JmhResults.read(resource(name));
             GateReport same = Gate.defaults().compare(base, JmhResults.read(resource(name)));
             assertFalse(same.machineMismatch(), name + ": two imports from one JVM are one machine");
-            assertNotEquals(GateStatus.REGRESSION, same.status(), name + ": " + Reports.console(same));
+            assertNotEquals(GateStatus.REGRESSION, same.status(), name + ": " + same.toConsoleTable());
             same.stages().forEach(s -> assertFalse(s.dimensions().isEmpty(), name + ": " + s.stage() + " compared nothing"));
 
             GateReport slower = Gate.defaults().compare(base, JmhResults.read(slower(name, 1.5)));
-            assertEquals(GateStatus.REGRESSION, slower.status(), name + ": " + Reports.console(slower));
+            assertEquals(GateStatus.REGRESSION, slower.status(), name + ": " + slower.toConsoleTable());
             for (String stage : base.stages().keySet()) {
                 assertEquals(GateStatus.PASS, status(slower, stage, "alloc"), name + ": allocation did not change");
                 if (name.equals("sample.json")) {
                     // p50 moves in timer steps (30 ns, 40 ns) between forks, so only the tail is certain
-                    assertEquals(GateStatus.REGRESSION, status(slower, stage, "p99"), name + ": " + Reports.console(slower));
-                    assertNotEquals(GateStatus.PASS, status(slower, stage, "p50"), name + ": " + Reports.console(slower));
+                    assertEquals(GateStatus.REGRESSION, status(slower, stage, "p99"), name + ": " + slower.toConsoleTable());
+                    assertNotEquals(GateStatus.PASS, status(slower, stage, "p50"), name + ": " + slower.toConsoleTable());
                 } else {
                     assertEquals(GateStatus.REGRESSION, status(slower, stage, "throughput"), name + ": "
-                            + Reports.console(slower));
+                            + slower.toConsoleTable());
                 }
             }
             for (GateReport r : List.of(same, slower)) {
-                assertFalse(Reports.markdown(r).isEmpty());
-                assertFalse(Reports.json(r).isEmpty());
-                assertFalse(Reports.html(r).isEmpty());
+                assertFalse(r.toMarkdown().isEmpty());
+                assertFalse(r.toJson().isEmpty());
+                assertFalse(r.toHtml().isEmpty());
             }
         }
     }
@@ -202,7 +201,7 @@ class JmhResultsTest {
         GateReport r = Gate.defaults().compare(ours, JmhResults.read(resource("avgt.json")));
         assertTrue(r.machineMismatch());
         assertTrue(r.machineDifferences().stream().anyMatch(d -> d.startsWith("cpu: ")), r.machineDifferences().toString());
-        assertFalse(Reports.console(r).isEmpty());
+        assertFalse(r.toConsoleTable().isEmpty());
         assertThrows(IllegalArgumentException.class, () -> Gate.builder().refuseForeignMachine(true).build()
                 .compare(ours, JmhResults.read(resource("avgt.json"))));
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -35,7 +36,8 @@ class RecordingLogTest {
             h.recordValue(micros * 1_000 + k * 10L);
         }
         long start = T0 + i * 60_000_000_000L;
-        return Recording.of(stage, budget, h, i % 2, 200 * 512L, start, start + 60_000_000_000L, 400L << 20, 10L << 20);
+        return Recording.of(stage, budget, h, i % 2, OptionalLong.of(200 * 512L), start, start + 60_000_000_000L,
+                OptionalLong.of(400L << 20), OptionalLong.of(10L << 20));
     }
 
     static List<Recording> intervals() {
@@ -157,7 +159,7 @@ class RecordingLogTest {
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         StageBaseline s = Baseline.read(merged).stage("tokenize, fast").orElseThrow();
         assertEquals(2, s.forkCount());
-        assertEquals(2 * 3 * 200, s.calls());
+        assertEquals(2 * 3 * 200, s.snapshot().calls());
         assertEquals(3, s.forks().get(0).rounds());
         code = GateCommand.run(new String[] {"compare", "--baseline", merged.toString(), "--current", a.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));

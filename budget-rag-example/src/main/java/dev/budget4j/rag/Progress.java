@@ -26,6 +26,16 @@ final class Progress {
         return new Progress(null, "", 1, false);
     }
 
+    /**
+     * @param out where progress goes, or null for none
+     * @param what the step, e.g. {@code "embedding chunks"}
+     * @param total the step's units of work, &gt;= 1
+     * @return progress rewritten in place when this JVM has a terminal, one line per tenth otherwise
+     */
+    static Progress to(PrintStream out, String what, long total) {
+        return out == null ? quiet() : new Progress(out, what, total, System.console() != null);
+    }
+
     void update(long done) {
         if (out == null) {
             return;

@@ -6,10 +6,12 @@ import dev.budget4j.kernel.Kernels;
 import dev.budget4j.kernel.VectorKernels;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.BaselineFormatException;
+import dev.budget4j.profile.BudgetFile;
 import dev.budget4j.profile.GateReport;
 import dev.budget4j.profile.GateRun;
 import dev.budget4j.profile.GateStatus;
 import dev.budget4j.profile.OshiMemoryProbe;
+import dev.budget4j.profile.RunReport;
 import dev.budget4j.profile.StageComparison;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
+import java.util.Map;
 
 /**
  * The example's entry point: ingests Europarl documents, asks questions, and prints every
@@ -103,13 +106,13 @@ public final class RagExample {
         SuiteGate suiteGate;
         Baseline saved = null;
         try {
-            budgets = o.budgets() == null ? BudgetFile.defaults() : BudgetFile.read(o.budgets());
+            budgets = o.budgets() == null ? Shipped.budgets() : BudgetFile.read(o.budgets());
             if (o.backend() != null) {
                 forced = Backends.byName(o.backend());
             } else if (Backends.forcedByProperty()) {
                 forced = Kernels.active();
             }
-            suiteGate = suite != null ? suite : SuiteGate.defaults(GateRulesFile.defaults());
+            suiteGate = suite != null ? suite : SuiteGate.defaults(Shipped.gateRules());
             if (o.baseline() != null) {
                 saved = Baseline.read(o.baseline()); // before the run: a bad file costs no minutes
                 suiteGate.checkBaseline(saved, o.baseline());
@@ -170,13 +173,13 @@ public final class RagExample {
         }
         print(r, out);
 
-        Baseline current = RunBaseline.of(r);
-        GateReport budgetReport = BudgetOnlyReport.of(current, r);
+        Baseline current = r.run();
+        RunReport budgetReport = RunReport.of(current);
         GateReport gate = suiteRun == null ? null : suiteRun.report();
         if (gate != null) {
             out.println();
             out.println("Gate of " + suiteGate.stageNames() + " (fresh JVMs) against " + o.baseline() + " (rules: "
-                    + GateRulesFile.RESOURCE + "):");
+                    + Shipped.GATE_RULES + "):");
             out.print(gate.toConsoleTable());
             out.println(suiteRun.summary());
         }
@@ -204,8 +207,9 @@ public final class RagExample {
             err.println("error: writing the reports to " + outDir + " failed: " + e.getMessage());
             return 2;
         }
-        boolean budgetFailed = r.rows().stream()
-                .anyMatch(row -> row.report().verdict().outcome() == Outcome.VIOLATED);
+        List<String> violated = budgetReport.verdicts().entrySet().stream()
+                .filter(e -> e.getValue().outcome() == Outcome.VIOLATED).map(Map.Entry::getKey).toList();
+        boolean budgetFailed = !violated.isEmpty();
         boolean gateFailed = gate != null && !gate.passed();
         if (gate != null) {
             out.println("baseline gate: " + gate.status() + (gate.status() == GateStatus.INCONCLUSIVE
@@ -214,9 +218,7 @@ public final class RagExample {
         if (o.gate() && (budgetFailed || gateFailed)) {
             List<String> why = new ArrayList<>();
             if (budgetFailed) {
-                why.add("a budget was violated: " + String.join(", ", r.rows().stream()
-                        .filter(row -> row.report().verdict().outcome() == Outcome.VIOLATED)
-                        .map(StageRow::stage).toList()));
+                why.add("a budget was violated: " + String.join(", ", violated));
             }
             if (gateFailed) {
                 why.add("the baseline gate found a regression: " + String.join(", ", gate.stages().stream()

@@ -5,6 +5,7 @@ import dev.budget4j.Budgets;
 import dev.budget4j.Stage;
 import dev.budget4j.kernel.Kernels;
 import dev.budget4j.kernel.VectorKernels;
+import dev.budget4j.profile.BudgetFile;
 import dev.budget4j.profile.StageSuite;
 import dev.budget4j.profile.SuiteStage;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class RagSuite implements StageSuite {
 
     @Override
     public List<SuiteStage<?>> stages() {
-        BudgetFile budgets = BudgetFile.defaults();
+        BudgetFile budgets = Shipped.budgets();
         Options defaults = Options.defaults();
         VectorKernels kernels = Kernels.active();
         int size = defaults.chunkSize();

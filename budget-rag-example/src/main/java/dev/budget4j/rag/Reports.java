@@ -1,10 +1,13 @@
 package dev.budget4j.rag;
 
+import dev.budget4j.Budget;
 import dev.budget4j.CacheStats;
 import dev.budget4j.Check;
 import dev.budget4j.Outcome;
-import dev.budget4j.StageReport;
 import dev.budget4j.StageSnapshot;
+import dev.budget4j.Verdict;
+import dev.budget4j.profile.Baseline;
+import dev.budget4j.profile.StageBaseline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,19 +28,19 @@ final class Reports {
     }
 
     static List<String[]> table(RunResult r) {
-        return table(r.rows());
+        return table(r.run());
     }
 
-    static List<String[]> table(List<StageRow> stageRows) {
+    /** One row per stage of the run, in its order. */
+    static List<String[]> table(Baseline run) {
         List<String[]> rows = new ArrayList<>();
-        for (StageRow row : stageRows) {
-            StageSnapshot s = row.report().snapshot();
-            long rss = row.peakRssBytes();
-            rows.add(new String[] {row.report().name(), String.format(Locale.ROOT, "%,d", s.calls()),
+        for (StageBaseline stage : run.stages().values()) {
+            StageSnapshot s = stage.snapshot();
+            rows.add(new String[] {stage.stage(), String.format(Locale.ROOT, "%,d", s.calls()),
                 Format.nanos(s.percentileNanos(50)), Format.nanos(s.percentileNanos(95)),
                 Format.nanos(s.percentileNanos(99)), Format.rate(s.throughputPerSecond()),
-                Format.bytes(s.allocatedBytesPerCall()), Format.bytes(rss),
-                row.report().verdict().budget().toString(), verdictText(row.report())});
+                Format.bytes(s.allocatedBytesPerCall()), Format.bytes(s.peakRssBytes().orElse(-1)),
+                stage.budget().map(Budget::toString).orElse("-"), stage.verdict().map(Reports::verdictText).orElse("-")});
         }
         return rows;
     }
@@ -48,13 +51,13 @@ final class Reports {
                 + Format.bytes(r.kernelPeakRssBytes()) + " (whole process, model loading included)";
     }
 
-    static String verdictText(StageReport report) {
-        Outcome o = report.verdict().outcome();
+    static String verdictText(Verdict verdict) {
+        Outcome o = verdict.outcome();
         if (o == Outcome.MET) {
             return "MET";
         }
         List<String> why = new ArrayList<>();
-        for (Check c : report.verdict().checks()) {
+        for (Check c : verdict.checks()) {
             if (c.outcome() != Outcome.MET) {
                 why.add(c.dimension().label() + "=" + c.observedText()
                         + (c.outcome() == Outcome.INCONCLUSIVE ? " (too few samples)" : ""));

@@ -2,6 +2,7 @@ package dev.budget4j.rag;
 
 import dev.budget4j.CacheStats;
 import dev.budget4j.StageReport;
+import dev.budget4j.profile.Baseline;
 import java.util.List;
 
 /**
@@ -13,7 +14,9 @@ import java.util.List;
  * @param chunks chunks in the index
  * @param questions the questions asked, in order
  * @param hits the results of each question, in order
- * @param rows the per-stage table, in pipeline order
+ * @param run this run as a budget-profile baseline: per stage, in pipeline order, its figures, its
+ *     calls cut into rounds and its budget (each stage's verdict is {@code stage.verdict()}); the
+ *     query stage's kernel backend, the machine and the git commit
  * @param trees the stage trees: ingest, query
  * @param chunkMemo the chunk memo's figures after the refresh pass
  * @param comparison single versus batch embedding, or null when skipped
@@ -23,7 +26,7 @@ import java.util.List;
  *     process, model loading included), in bytes; -1 where unreadable
  */
 public record RunResult(String ingestBackend, QueryBackend query, int docs, int chunks, List<String> questions,
-        List<List<Hit>> hits, List<StageRow> rows, List<StageReport> trees, CacheStats chunkMemo,
+        List<List<Hit>> hits, Baseline run, List<StageReport> trees, CacheStats chunkMemo,
         EmbeddingComparison comparison, long wallNanos, long peakRssBytes, long kernelPeakRssBytes) {
 
     /** @return the query stage's backend name ({@code java}, {@code vector} or {@code native}) */

@@ -1,5 +1,6 @@
 package dev.budget4j.rag;
 
+import dev.budget4j.profile.BudgetFile;
 import dev.budget4j.spark.SparkBudgets;
 import dev.budget4j.spark.SparkReport;
 import dev.budget4j.spark.SparkStage;

@@ -1,12 +1,14 @@
 package dev.budget4j.rag;
 
 import dev.budget4j.BudgetedStage;
-import dev.budget4j.Budgets;
 import dev.budget4j.Outcome;
-import dev.budget4j.Stage;
 import dev.budget4j.StageReport;
 import dev.budget4j.kernel.Kernels;
 import dev.budget4j.kernel.VectorKernels;
+import dev.budget4j.profile.Baseline;
+import dev.budget4j.profile.BudgetFile;
+import dev.budget4j.profile.RunReport;
+import dev.budget4j.profile.StageBaseline;
 import dev.budget4j.spark.SparkReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -35,12 +37,12 @@ final class SparkRun {
      * What a Spark run produced.
      *
      * @param ingest the Spark job's chunks, vectors and report
-     * @param rows the per-stage table, in pipeline order
+     * @param run the per-stage figures as a baseline, in pipeline order (the Spark stages' figures merged over every task)
      * @param questions the questions asked
      * @param hits their results
      * @param wallNanos wall time of ingest and queries
      */
-    record Result(SparkIngest.Result ingest, List<StageRow> rows, List<String> questions, List<List<Hit>> hits,
+    record Result(SparkIngest.Result ingest, Baseline run, List<String> questions, List<List<Hit>> hits,
             long wallNanos) {
     }
 
@@ -66,7 +68,7 @@ final class SparkRun {
         print(r, out);
         try {
             Reports.writeAtomically(outDir.resolve("report.md"), "# budget4j RAG example, engine spark\n\n```\n"
-                    + Reports.text(Reports.table(r.rows())) + "```\n");
+                    + Reports.text(Reports.table(r.run())) + "```\n");
             r.ingest().report().baseline().write(outDir.resolve("run.json"));
             out.println();
             out.println("reports: " + outDir.resolve("report.md") + "; the Spark stages as a baseline: run.json");
@@ -74,8 +76,8 @@ final class SparkRun {
             err.println("error: writing the reports to " + outDir + " failed: " + e.getMessage());
             return 2;
         }
-        List<String> violated = r.rows().stream().filter(row -> row.report().verdict().outcome() == Outcome.VIOLATED)
-                .map(StageRow::stage).toList();
+        List<String> violated = RunReport.of(r.run()).verdicts().entrySet().stream()
+                .filter(e -> e.getValue().outcome() == Outcome.VIOLATED).map(Map.Entry::getKey).toList();
         if (o.gate() && !violated.isEmpty()) {
             err.println("gate: FAILED (a budget was violated: " + String.join(", ", violated) + ")");
             return 1;
@@ -98,11 +100,11 @@ final class SparkRun {
     static Result run(SparkSession spark, Options o, BudgetFile budgets, VectorKernels forced) {
         long t0 = System.nanoTime();
         VectorKernels kernels = forced != null ? forced : Kernels.active();
-        BudgetedStage<Integer, List<Document>> load = budgeted(budgets, "load", EuroparlCorpus::read);
-        BudgetedStage<SparkIngest.Result, VectorIndex> index = budgeted(budgets, "index",
+        BudgetedStage<Integer, List<Document>> load = Budgeted.stage(budgets, "load", EuroparlCorpus::read);
+        BudgetedStage<SparkIngest.Result, VectorIndex> index = Budgeted.stage(budgets, "index",
                 (SparkIngest.Result in) -> VectorIndex.build(in.chunks(), in.vectors(), kernels));
         SparkIngest.Result[] ingested = new SparkIngest.Result[1];
-        BudgetedStage<Integer, VectorIndex> ingest = budgeted(budgets, "ingest", (Integer n) -> {
+        BudgetedStage<Integer, VectorIndex> ingest = Budgeted.stage(budgets, "ingest", (Integer n) -> {
             List<Document> docs = load.apply(n);
             ingested[0] = SparkIngest.run(spark, docs, budgets, o.chunkSize(), o.overlap(), o.batch());
             return index.apply(ingested[0]);
@@ -110,13 +112,12 @@ final class SparkRun {
         VectorIndex idx = ingest.apply(o.docs());
 
         Embedder embedder = SparkIngest.embedder();
-        List<String> questions = RagPipeline.questions(idx, o.queries(), o.seed());
-        BudgetedStage<String, float[]> queryEmbed = budgeted(budgets, "query.embed", embedder::embed);
-        BudgetedStage<float[], List<Hit>> querySearch = budgeted(budgets, "query.search",
+        List<String> questions = Query.questions(idx, o.queries(), o.seed());
+        BudgetedStage<String, float[]> queryEmbed = Budgeted.stage(budgets, "query.embed", embedder::embed);
+        BudgetedStage<float[], List<Hit>> querySearch = Budgeted.stage(budgets, "query.search",
                 (float[] q) -> idx.search(q, o.k(), kernels));
-        BudgetedStage<String, List<Hit>> query = Budgets.budgeted(
-                queryEmbed.andThen(querySearch).withName("query")).budget(budgets.budget("query"))
-                .trackAllocation(true).build();
+        BudgetedStage<String, List<Hit>> query = Budgeted.stage(budgets,
+                queryEmbed.andThen(querySearch).withName("query"));
         for (int i = 0; i < Math.min(20, questions.size()); i++) {
             idx.search(embedder.embed(questions.get(i)), o.k(), kernels); // warm-up, not recorded
         }
@@ -126,17 +127,15 @@ final class SparkRun {
         }
 
         SparkReport report = ingested[0].report();
-        List<StageRow> rows = new ArrayList<>();
-        rows.add(row(load.report()));
+        Baseline.Builder run = Baseline.builder().kernelBackend(kernels.name());
+        run.stage(stage(load.report()));
         for (StageReport s : report.stages()) {
-            rows.add(row(s));
+            run.stage(stage(s));
         }
-        rows.add(row(index.report()));
-        rows.add(row(ingest.report()));
-        rows.add(row(queryEmbed.report()));
-        rows.add(row(querySearch.report()));
-        rows.add(row(query.report()));
-        return new Result(ingested[0], List.copyOf(rows), questions, hits, System.nanoTime() - t0);
+        for (BudgetedStage<?, ?> s : List.of(index, ingest, queryEmbed, querySearch, query)) {
+            run.stage(stage(s.report()));
+        }
+        return new Result(ingested[0], run.build(), questions, hits, System.nanoTime() - t0);
     }
 
     static void print(Result r, PrintStream out) {
@@ -152,20 +151,15 @@ final class SparkRun {
         out.println();
         out.println("Per stage (latency per call; clean, chunk and embed merged over every Spark task; alloc = heap"
                 + " bytes allocated by the calling thread, driver stages only):");
-        out.print(Reports.text(Reports.table(r.rows())));
+        out.print(Reports.text(Reports.table(r.run())));
         SparkReport report = r.ingest().report();
         for (String stage : report.verdicts().keySet()) {
             out.println("  " + stage + ": tasks by executor " + report.tasksByExecutor(stage));
         }
     }
 
-    private static StageRow row(StageReport report) {
-        return new StageRow(report.name().startsWith("query") ? "query" : "ingest", report,
-                List.of(report.snapshot()), -1, -1);
-    }
-
-    private static <I, O> BudgetedStage<I, O> budgeted(BudgetFile budgets, String name,
-            Function<? super I, ? extends O> f) {
-        return Budgets.budgeted(Stage.<I, O>of(name, f)).budget(budgets.budget(name)).trackAllocation(true).build();
+    /** A stage of the table: its figures over the run as one round (Spark's are merged over every task). */
+    private static StageBaseline stage(StageReport report) {
+        return StageBaseline.of(report.snapshot(), List.of(report.snapshot()), report.verdict().budget());
     }
 }

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.budget4j.Dimension;
 import dev.budget4j.StageReport;
-import dev.budget4j.StageSnapshot;
 import dev.budget4j.kernel.Kernels;
 import dev.budget4j.profile.Ladder;
+import dev.budget4j.profile.OshiMemoryProbe;
+import dev.budget4j.profile.Rounds;
+import dev.budget4j.profile.StageBaseline;
 import dev.budget4j.profile.equivalence.TopK;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ class PipelineTest {
     }
 
     static RunResult run(String backend) {
-        return new RagPipeline(SMALL, BudgetFile.defaults(), Slice.onnx(), null, Backends.byName(backend), null, null)
+        return new RagPipeline(SMALL, Shipped.budgets(), Slice.onnx(), null, Backends.byName(backend), null, null)
                 .run();
     }
 
@@ -60,12 +62,12 @@ class PipelineTest {
     @Test
     void everyStageIsBudgetedRecordedAndInTheTree() {
         RunResult r = javaRun();
-        List<String> names = r.rows().stream().map(row -> row.report().name()).toList();
+        List<String> names = List.copyOf(r.run().stages().keySet());
         assertEquals(List.of("load", "clean", "chunk", "embed", "index", "ingest", "query.embed", "query.search",
                 "query"), names);
-        StageReport clean = r.rows().get(1).report();
+        StageBaseline clean = r.run().stage("clean").orElseThrow();
         assertEquals(60, clean.snapshot().calls(), "clean runs once per document in ingest and in refresh");
-        long unchanged = RagPipeline.edit(EuroparlCorpus.read(30), 0.2, 42).stream()
+        long unchanged = Ingest.edit(EuroparlCorpus.read(30), 0.2, 42).stream()
                 .filter(d -> !d.body().endsWith(" (amended)")).count();
         assertEquals(unchanged, r.chunkMemo().hits(), "the refresh pass hits the memo for unchanged documents");
         assertEquals(60 - unchanged, r.chunkMemo().misses());
@@ -74,36 +76,49 @@ class PipelineTest {
         assertEquals(List.of("query.embed", "query.search"),
                 r.trees().get(1).children().stream().map(StageReport::name).toList());
         assertEquals(25, r.trees().get(1).snapshot().calls());
-        assertTrue(r.rows().get(0).report().snapshot().allocatedBytes().isPresent(), "allocation is tracked");
+        assertTrue(r.run().stage("load").orElseThrow().snapshot().allocatedBytes().isPresent(), "allocation is tracked");
     }
 
     @Test
-    void manyCallStagesAreCutIntoRoundsThatAddUpToTheirCalls() {
+    void manyCallStagesAreCutIntoRounds() {
         RunResult r = javaRun();
-        for (StageRow row : r.rows()) {
-            long calls = row.rounds().stream().mapToLong(StageSnapshot::calls).sum();
-            assertEquals(row.report().snapshot().calls(), calls, row.stage());
-            int expected = switch (row.stage()) {
+        for (StageBaseline s : r.run().stages().values()) {
+            long calls = s.snapshot().calls();
+            int expected = switch (s.stage()) {
                 case "load", "index", "ingest" -> 1;
-                case "clean", "chunk" -> Rounds.COUNT + 1; // five ingest rounds, then the refresh pass
-                case "embed" -> Math.min(Rounds.COUNT, (int) calls);
-                default -> Rounds.COUNT;
+                case "clean", "chunk" -> Rounds.DEFAULT_COUNT + 1; // five ingest rounds, then the refresh pass
+                case "embed" -> Math.min(Rounds.DEFAULT_COUNT, (int) calls);
+                default -> Rounds.DEFAULT_COUNT;
             };
-            assertEquals(expected, row.rounds().size(), row.stage());
+            assertEquals(expected, s.perRound(Dimension.percentile(50)).length, s.stage());
+            assertEquals(1, s.forkCount(), s.stage());
         }
     }
 
     @Test
-    void endToEndStagesCarryTheirOwnPeakRss() {
-        RunResult r = javaRun();
-        for (StageRow row : r.rows()) {
-            boolean bounded = row.report().verdict().budget().limit(Dimension.RSS).isPresent();
-            assertEquals(bounded, row.report().snapshot().peakRssBytes().isPresent(), row.stage());
+    void endToEndStagesCarryTheirOwnPeakRssAndTheOthersTheirPhases() {
+        RunResult withProbe;
+        try (OshiMemoryProbe probe = new OshiMemoryProbe()) {
+            withProbe = new RagPipeline(SMALL, Shipped.budgets(), Slice.onnx(), null, Backends.byName("java"), probe, null)
+                    .run();
         }
-        StageRow ingest = r.rows().get(5);
-        assertEquals("ingest", ingest.stage());
-        assertTrue(ingest.peakRssBytes() > 50L << 20, "a JVM with a model loaded is bigger than 50 MiB: "
-                + ingest.peakRssBytes());
+        for (StageBaseline s : withProbe.run().stages().values()) {
+            assertTrue(s.snapshot().peakRssBytes().isPresent(), s.stage() + ": its own window or its phase's");
+            double[] rss = s.perRound(Dimension.RSS);
+            assertTrue(rss.length >= 1 && java.util.Arrays.stream(rss).allMatch(v -> v > 0), s.stage() + ": "
+                    + java.util.Arrays.toString(rss));
+        }
+        StageBaseline ingest = withProbe.run().stage("ingest").orElseThrow();
+        assertTrue(ingest.snapshot().peakRssBytes().getAsLong() > 50L << 20, "a JVM with a model loaded is bigger than"
+                + " 50 MiB: " + ingest.snapshot().peakRssBytes());
+        assertTrue(withProbe.peakRssBytes() >= ingest.snapshot().peakRssBytes().getAsLong(), "the run's window holds"
+                + " the ingest's");
+        assertTrue(withProbe.kernelPeakRssBytes() > 0 || !System.getProperty("os.name").contains("Linux"),
+                "the probe's own peak on Linux");
+        for (StageBaseline s : javaRun().run().stages().values()) {
+            boolean bounded = s.budget().orElseThrow().limit(Dimension.RSS).isPresent();
+            assertEquals(bounded, s.snapshot().peakRssBytes().isPresent(), s.stage() + ": no probe, only rss budgets");
+        }
     }
 
     @Test
@@ -125,7 +140,7 @@ class PipelineTest {
 
     @Test
     void withoutAForcedBackendTheLadderPicksTheQueryBackend() {
-        RunResult r = new RagPipeline(SMALL, BudgetFile.defaults(), Slice.onnx(), null, null, null, null).run();
+        RunResult r = new RagPipeline(SMALL, Shipped.budgets(), Slice.onnx(), null, null, null, null).run();
         Ladder.Result<float[], List<Hit>> ladder = r.query().ladder();
         List<String> rungs = ladder.rungs().stream().map(Ladder.Rung::name).toList();
         List<String> expected = new ArrayList<>();

@@ -51,8 +51,8 @@ class RagExampleTest {
      * other work cannot fail a run this small (a batch of 8 texts took over a second there).
      */
     private static String roomyBudgets() throws Exception {
-        String shipped = new String(BudgetFile.class.getClassLoader().getResourceAsStream(BudgetFile.DEFAULT_RESOURCE)
-                .readAllBytes(), StandardCharsets.UTF_8);
+        String shipped = new String(Shipped.class.getResourceAsStream("/" + Shipped.BUDGETS).readAllBytes(),
+                StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("(p\\d+|max)<=(\\d+)(us|ms|s)\\b").matcher(shipped);
         return m.replaceAll(r -> r.group(1) + "<=" + Long.parseLong(r.group(2)) * 20 + r.group(3));
     }
@@ -77,6 +77,10 @@ class RagExampleTest {
             assertTrue(Files.size(first.resolve(f)) > 0, f);
         }
         assertTrue(Files.readString(first.resolve("report.html")).contains("<svg"), "charts are inline");
+        String report = Files.readString(first.resolve("report.md"));
+        assertTrue(report.contains("## budget4j run: ") && report.contains(" (no baseline)\n"), report);
+        assertFalse(report.contains("budget4j gate"), "no baseline was given, so nothing was gated: " + report);
+        assertFalse(Files.readString(first.resolve("report.html")).contains("gate:"));
         assertEquals(9, Baseline.read(first.resolve("run.json")).stages().size(), "no compare stages with --compare 0");
         Baseline suite = Baseline.read(first.resolve("gate-baseline.json"));
         assertEquals(List.of("chunk"), List.copyOf(suite.stages().keySet()));
@@ -122,7 +126,7 @@ class RagExampleTest {
     @Test
     void aRunOfThePipelineIsNotAGateBaseline(@TempDir Path dir) throws Exception {
         Path runJson = dir.resolve("run.json");
-        RunBaseline.of(PipelineTest.javaRun()).write(runJson);
+        PipelineTest.javaRun().run().write(runJson);
         Exit e = run("--baseline", runJson.toString(), "--gate");
         assertEquals(2, e.code());
         assertTrue(e.err().startsWith("error: baseline " + runJson + " must hold stages of the gate suite [clean, chunk,"

@@ -21,8 +21,8 @@ class RagSuiteForkTest {
         assertEquals(List.of("chunk"), List.copyOf(run.stages().keySet()));
         StageBaseline chunk = run.stage("chunk").orElseThrow();
         assertEquals(1, chunk.forkCount());
-        assertEquals(40, chunk.calls());
+        assertEquals(40, chunk.snapshot().calls());
         assertEquals(2, chunk.forks().get(0).rounds());
-        assertEquals(BudgetFile.defaults().budget("chunk"), chunk.budget().orElseThrow());
+        assertEquals(Shipped.budgets().budget("chunk"), chunk.budget().orElseThrow());
     }
 }

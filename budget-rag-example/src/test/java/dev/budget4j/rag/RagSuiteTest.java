@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.budget4j.Budget;
 import dev.budget4j.kernel.Kernels;
+import dev.budget4j.profile.BudgetFile;
 import dev.budget4j.profile.Harness;
 import dev.budget4j.profile.StageBaseline;
 import dev.budget4j.profile.StageSuite;
@@ -25,7 +26,7 @@ class RagSuiteTest {
     void listsTheHotStagesWithTheirBudgets() {
         List<SuiteStage<?>> stages = new RagSuite().stages();
         assertEquals(RagSuite.STAGES, stages.stream().map(SuiteStage::name).toList());
-        BudgetFile budgets = BudgetFile.defaults();
+        BudgetFile budgets = Shipped.budgets();
         for (SuiteStage<?> s : stages) {
             assertEquals(budgets.budget(s.name()), s.budget().orElseThrow(), s.name());
         }
@@ -58,8 +59,8 @@ class RagSuiteTest {
         for (SuiteStage<?> s : new RagSuite().stages()) {
             StageBaseline b = s.measure(TINY);
             assertEquals(s.name(), b.stage());
-            assertEquals(20, b.calls(), s.name());
-            assertEquals(0, b.failures(), s.name());
+            assertEquals(20, b.snapshot().calls(), s.name());
+            assertEquals(0, b.snapshot().failures(), s.name());
             assertEquals(1, b.forkCount(), s.name());
         }
     }

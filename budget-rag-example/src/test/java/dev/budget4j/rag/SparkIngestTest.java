@@ -38,7 +38,7 @@ class SparkIngestTest {
     void everyStageIsCountedAndJudged() throws UsageException {
         Options o = Options.parse("--docs", String.valueOf(DOCS), "--batch", String.valueOf(BATCH), "--queries", "5",
                 "--engine", "spark");
-        SparkRun.Result r = SparkRun.run(spark, o, BudgetFile.defaults(), null);
+        SparkRun.Result r = SparkRun.run(spark, o, Shipped.budgets(), null);
         SparkReport report = r.ingest().report();
         int chunks = r.ingest().chunks().size();
 
@@ -57,7 +57,7 @@ class SparkIngestTest {
         assertEquals(384, r.ingest().vectors()[0].length);
         report.verdicts().values().forEach(v -> assertFalse(v.checks().isEmpty(), v.toString()));
 
-        List<String> table = r.rows().stream().map(StageRow::stage).toList();
+        List<String> table = List.copyOf(r.run().stages().keySet());
         assertEquals(List.of("load", "clean", "chunk", "embed", "index", "ingest", "query.embed", "query.search",
                 "query"), table);
         assertEquals(5, r.hits().size());

@@ -23,6 +23,6 @@ class ExampleTest {
         SparkReport report = WordCountBudgets.run(LocalSpark.session(), lines, dir.resolve("run.json"));
         assertEquals(2_000, report.recordings().get("words").calls());
         assertTrue(Files.exists(dir.resolve("run.json")));
-        assertEquals(2_000, Baseline.read(dir.resolve("run.json")).stage("words").orElseThrow().calls());
+        assertEquals(2_000, Baseline.read(dir.resolve("run.json")).stage("words").orElseThrow().snapshot().calls());
     }
 }

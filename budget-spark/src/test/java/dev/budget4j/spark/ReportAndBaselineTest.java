@@ -70,7 +70,7 @@ class ReportAndBaselineTest {
         Baseline later = run("gated", "gated-hard").baseline();
         assertFalse(later.stage("never-called").isPresent(), "a stage without calls has nothing to gate");
         assertEquals(5, later.stage("gated").orElseThrow().forks().get(0).rounds());
-        assertEquals(5_000, later.stage("gated").orElseThrow().calls());
+        assertEquals(5_000, later.stage("gated").orElseThrow().snapshot().calls());
         assertTrue(later.notes().get(0).startsWith("Spark run: one fork per executor (1), one round per task (5"), later.notes().toString());
 
         earlier.write(dir.resolve("earlier.json"));

@@ -75,7 +75,7 @@ public final class Measurement {
         }
         publisher.accept(Figures.of(settings, result, verdict, gate, recorded));
         long failures = result.rounds().stream().mapToLong(r -> r.failures()).sum();
-        Judgement.decide(settings, result.stage(), verdict, gate, result.calls(), failures, unwrap(first.get()));
+        Judgement.decide(settings, result.stage(), verdict, gate, result.snapshot().calls(), failures, unwrap(first.get()));
         return result;
     }
 

@@ -1,6 +1,7 @@
 package dev.budget4j.profile.internal;
 
 import dev.budget4j.Budget;
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.BaselineFormatException;
 import dev.budget4j.profile.ForkRounds;
@@ -60,7 +61,8 @@ public final class BaselineJson {
         return out;
     }
 
-    private static Map<String, Object> stage(StageBaseline s, boolean full) {
+    private static Map<String, Object> stage(StageBaseline b, boolean full) {
+        StageSnapshot s = b.snapshot();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("calls", s.calls());
         out.put("failures", s.failures());
@@ -71,18 +73,18 @@ public final class BaselineJson {
         for (double p : new double[] {50, 90, 95, 99, 99.9, 99.99}) {
             pct.put(dev.budget4j.Dimension.percentile(p).label(), s.percentileNanos(p));
         }
-        pct.put("max", s.calls() == 0 ? 0L : s.histogram().getMaxValue());
+        pct.put("max", s.maxNanos());
         out.put("percentilesNanos", pct);
         out.put("throughputPerSecond", s.throughputPerSecond());
-        out.put("allocatedBytes", s.allocatedBytes());
+        out.put("allocatedBytes", s.allocatedBytes().orElse(-1));
         out.put("allocatedBytesPerCall", s.allocatedBytesPerCall());
-        out.put("peakRssBytes", s.peakRssBytes());
-        out.put("rssGrowthBytes", s.rssGrowthBytes());
-        out.put("budget", s.budget().map(Budget::toString).orElse(null));
-        out.put("forkCount", (long) s.forkCount());
+        out.put("peakRssBytes", s.peakRssBytes().orElse(-1));
+        out.put("rssGrowthBytes", s.rssGrowthBytes().orElse(-1));
+        out.put("budget", b.budget().map(Budget::toString).orElse(null));
+        out.put("forkCount", (long) b.forkCount());
         if (full) {
             List<Object> forks = new ArrayList<>();
-            for (ForkRounds f : s.forks()) {
+            for (ForkRounds f : b.forks()) {
                 Map<String, Object> fork = new LinkedHashMap<>();
                 if (f.pair() >= 0) {
                     fork.put("pair", (long) f.pair());

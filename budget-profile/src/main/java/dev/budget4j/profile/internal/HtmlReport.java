@@ -2,18 +2,21 @@ package dev.budget4j.profile.internal;
 
 import dev.budget4j.Check;
 import dev.budget4j.Outcome;
+import dev.budget4j.Verdict;
 import dev.budget4j.profile.DimensionComparison;
 import dev.budget4j.profile.GateReport;
 import dev.budget4j.profile.GateStatus;
+import dev.budget4j.profile.RunReport;
 import dev.budget4j.profile.StageBaseline;
 import dev.budget4j.profile.StageComparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
- * The gate report as one XHTML page (it parses as XML) with inline SVG: per stage, the latency
+ * A run report as one XHTML page; with a comparison, the gate report (it parses as XML) with inline SVG: per stage, the latency
  * percentile distribution of baseline and current on a log "nines" axis, and each dimension's use
  * of its allowance. No scripts, fonts or external resources.
  */
@@ -24,20 +27,13 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String render(GateReport r) {
+    static String render(RunReport run) {
+        GateReport r = run.comparison().orElse(null);
+        if (r == null) {
+            return renderRun(run);
+        }
         StringBuilder o = new StringBuilder(16_384);
-        o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
-        o.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n");
-        o.append("<title>budget4j gate: ").append(r.status()).append("</title>\n<style>\n");
-        o.append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#1d2733;max-width:1100px}\n")
-                .append("h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 8px;border-top:1px solid #d5dbe3;padding-top:16px}\n")
-                .append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #d5dbe3;padding:3px 8px;text-align:left}\n")
-                .append("td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f1f4f8}\n")
-                .append(".PASS{color:#2b8a3e;font-weight:600}.IMPROVEMENT{color:#1971c2;font-weight:600}")
-                .append(".INCONCLUSIVE{color:#e67700;font-weight:600}.REGRESSION{color:#c92a2a;font-weight:600}\n")
-                .append(".meta{font-size:13px;color:#4a5768;margin:2px 0}.warn{background:#fff4e6;border:1px solid #ffc078;padding:6px 10px}\n")
-                .append(".charts{display:flex;flex-wrap:wrap;gap:16px}svg{background:#fbfcfd;border:1px solid #e3e8ee}\n");
-        o.append("</style>\n</head>\n<body>\n");
+        head(o, "budget4j gate: " + r.status());
         o.append("<h1>budget4j gate: <span class=\"").append(r.status()).append("\">").append(r.status()).append("</span></h1>\n");
         o.append("<p class=\"meta\">baseline: ").append(esc(Reports.run(r.baseline()))).append("</p>\n");
         o.append("<p class=\"meta\">current: ").append(esc(Reports.run(r.current()))).append("</p>\n");
@@ -51,6 +47,57 @@ final class HtmlReport {
         }
         o.append("<p class=\"meta\">").append(String.format(Locale.ROOT, "%.0f%%", r.confidence() * 100))
                 .append(" percentile-bootstrap intervals of current / baseline from per-round medians.</p>\n");
+        o.append("</body>\n</html>\n");
+        return o.toString();
+    }
+
+    private static void head(StringBuilder o, String title) {
+        o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n");
+        o.append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n");
+        o.append("<title>").append(esc(title)).append("</title>\n<style>\n");
+        o.append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#1d2733;max-width:1100px}\n")
+                .append("h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:28px 0 8px;border-top:1px solid #d5dbe3;padding-top:16px}\n")
+                .append("table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #d5dbe3;padding:3px 8px;text-align:left}\n")
+                .append("td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f1f4f8}\n")
+                .append(".PASS,.MET{color:#2b8a3e;font-weight:600}.IMPROVEMENT{color:#1971c2;font-weight:600}")
+                .append(".INCONCLUSIVE{color:#e67700;font-weight:600}.REGRESSION,.VIOLATED{color:#c92a2a;font-weight:600}\n")
+                .append(".meta{font-size:13px;color:#4a5768;margin:2px 0}.warn{background:#fff4e6;border:1px solid #ffc078;padding:6px 10px}\n")
+                .append(".charts{display:flex;flex-wrap:wrap;gap:16px}svg{background:#fbfcfd;border:1px solid #e3e8ee}\n");
+        o.append("</style>\n</head>\n<body>\n");
+    }
+
+    /** A run without a baseline: each stage's latency curve and its use of its own budget. */
+    private static String renderRun(RunReport run) {
+        StringBuilder o = new StringBuilder(16_384);
+        String outcome = RunReports.headline(run);
+        head(o, "budget4j run: " + outcome + " (no baseline)");
+        o.append("<h1>budget4j run: <span class=\"").append(run.verdicts().isEmpty() ? "meta" : run.budgetOutcome().name())
+                .append("\">").append(esc(outcome)).append("</span> (no baseline)</h1>\n");
+        o.append("<p class=\"meta\">baseline: ").append(esc(RunReports.NO_BASELINE)).append("</p>\n");
+        o.append("<p class=\"meta\">run: ").append(esc(Reports.run(run.run()))).append("</p>\n");
+        o.append("<p class=\"meta\">machine: ").append(esc(Reports.machine(run.run()))).append("</p>\n");
+        for (StageBaseline s : run.run().stages().values()) {
+            Verdict v = run.verdicts().get(s.stage());
+            String status = v == null ? "no budget" : v.outcome().name();
+            o.append("<h2>").append(esc(s.stage())).append(": <span class=\"").append(v == null ? "meta" : status)
+                    .append("\">").append(status).append("</span></h2>\n");
+            o.append("<p class=\"meta\">").append(esc(RunReports.figures(s.snapshot()))).append("</p>\n");
+            if (v != null) {
+                o.append("<table>\n<tr><th>limit</th><th>observed</th><th>used</th><th>outcome</th><th>note</th></tr>\n");
+                for (Check c : v.checks()) {
+                    o.append("<tr><td>").append(esc(c.limit().toString())).append("</td><td class=\"num\">")
+                            .append(esc(c.observedText())).append("</td><td class=\"num\">").append(RunReports.used(c))
+                            .append("</td><td class=\"").append(c.outcome()).append("\">").append(c.outcome())
+                            .append("</td><td>").append(esc(c.note())).append("</td></tr>\n");
+                }
+                o.append("</table>\n");
+            }
+            o.append("<div class=\"charts\">\n");
+            nines(o, null, s);
+            budgetUse(o, List.of(), Optional.ofNullable(v));
+            o.append("</div>\n");
+        }
+        o.append("<p class=\"meta\">No baseline was given, so nothing was compared.</p>\n");
         o.append("</body>\n</html>\n");
         return o.toString();
     }
@@ -81,7 +128,7 @@ final class HtmlReport {
         if (s.baseline() != null || s.current() != null) {
             nines(o, s.baseline(), s.current());
         }
-        budgetUse(o, s);
+        budgetUse(o, s.dimensions(), s.verdict());
         o.append("</div>\n");
     }
 
@@ -93,7 +140,7 @@ final class HtmlReport {
         int right = 20;
         int top = 30;
         int bottom = 45;
-        long calls = Math.max(base == null ? 0 : base.calls(), cur == null ? 0 : cur.calls());
+        long calls = Math.max(base == null ? 0 : base.snapshot().calls(), cur == null ? 0 : cur.snapshot().calls());
         double maxX = Math.max(1, Math.min(5, Math.log10(Math.max(10, calls))));
         List<double[]> bl = curve(base, maxX);
         List<double[]> cl = curve(cur, maxX);
@@ -156,19 +203,22 @@ final class HtmlReport {
         polyline(o, cl, sx, sy, CURRENT_COLOR, null);
         // legend, top left: latency curves rise to the right, so that corner stays clear
         double lx = left + 12;
-        line(o, lx, top + 8, lx + 24, top + 8, BASE_COLOR, "6 4", 2.5);
-        text(o, lx + 30, top + 12, "baseline", "start", 11, "#1d2733");
-        line(o, lx + 85, top + 8, lx + 109, top + 8, CURRENT_COLOR, null, 2.5);
-        text(o, lx + 115, top + 12, "current", "start", 11, "#1d2733");
+        if (base != null) {
+            line(o, lx, top + 8, lx + 24, top + 8, BASE_COLOR, "6 4", 2.5);
+            text(o, lx + 30, top + 12, "baseline", "start", 11, "#1d2733");
+            lx += 85;
+        }
+        line(o, lx, top + 8, lx + 24, top + 8, CURRENT_COLOR, null, 2.5);
+        text(o, lx + 30, top + 12, "current", "start", 11, "#1d2733");
         o.append("</svg>\n");
     }
 
     private static List<double[]> curve(StageBaseline s, double maxX) {
         List<double[]> out = new ArrayList<>();
-        if (s == null || s.calls() == 0) {
+        if (s == null || s.snapshot().calls() == 0) {
             return out;
         }
-        Histogram h = s.histogram();
+        Histogram h = s.snapshot().histogram();
         int steps = 120;
         for (int i = 0; i <= steps; i++) {
             double x = maxX * i / steps;
@@ -180,12 +230,12 @@ final class HtmlReport {
     }
 
     /** Bars: how much of each rule's allowance (and each absolute budget limit) the current run uses. */
-    private static void budgetUse(StringBuilder o, StageComparison s) {
+    private static void budgetUse(StringBuilder o, List<DimensionComparison> dimensions, Optional<Verdict> verdict) {
         List<String> names = new ArrayList<>();
         List<double[]> bars = new ArrayList<>(); // used, ciLow, ciHigh
         List<String> colors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (DimensionComparison d : s.dimensions()) {
+        for (DimensionComparison d : dimensions) {
             names.add(d.rule().toString());
             double allowed = d.rule().ratio();
             double lo = d.rule().upperBound() ? d.ciLow() / allowed : allowed / d.ciHigh();
@@ -195,7 +245,7 @@ final class HtmlReport {
             notes.add(Double.isNaN(d.budgetUsed()) ? "not compared" : String.format(Locale.ROOT, "%.0f%% (ratio %s)",
                     d.budgetUsed() * 100, Units.ratio(d.ratio())));
         }
-        s.verdict().ifPresent(v -> {
+        verdict.ifPresent(v -> {
             for (Check c : v.checks()) {
                 names.add("budget " + c.limit());
                 bars.add(new double[] {c.budgetUsed(), Double.NaN, Double.NaN});

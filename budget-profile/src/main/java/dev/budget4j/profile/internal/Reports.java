@@ -7,6 +7,7 @@ import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.DimensionComparison;
 import dev.budget4j.profile.GateReport;
 import dev.budget4j.profile.GateStatus;
+import dev.budget4j.profile.RunReport;
 import dev.budget4j.profile.StageComparison;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders a {@link GateReport} as a console table, Markdown, JSON or HTML. */
+/**
+ * Renders a {@link RunReport} as a console table, Markdown, JSON or HTML: with a comparison, the
+ * gate's report; without one, the run against its budgets ({@link RunReports}).
+ */
 public final class Reports {
     private Reports() {
     }
@@ -26,7 +30,7 @@ public final class Reports {
         }
         switch (d.kind()) {
             case PERCENTILE:
-            case MAX_LATENCY:
+            case MAX:
                 return Units.nanos(v);
             case THROUGHPUT:
                 return Units.number(v) + "/s";
@@ -58,9 +62,6 @@ public final class Reports {
     }
 
     static String run(Baseline b) {
-        if (b.stages().isEmpty()) {
-            return "none (each stage checked against its own budget)";
-        }
         int forks = b.stages().values().stream().mapToInt(s -> s.forkCount()).max().orElse(1);
         boolean paired = !b.stages().isEmpty() && b.stages().values().stream().allMatch(s -> s.paired());
         return b.createdAt() + " commit " + b.gitCommit().map(c -> c.length() > 12 ? c.substring(0, 12) : c).orElse("unknown")
@@ -70,7 +71,11 @@ public final class Reports {
     }
 
     /** Plain text for a terminal. */
-    public static String console(GateReport r) {
+    public static String console(RunReport run) {
+        GateReport r = run.comparison().orElse(null);
+        if (r == null) {
+            return RunReports.console(run);
+        }
         StringBuilder out = new StringBuilder();
         out.append("budget4j gate: ").append(r.status()).append('\n');
         out.append("baseline: ").append(run(r.baseline())).append('\n');
@@ -108,7 +113,11 @@ public final class Reports {
     }
 
     /** GitHub-flavoured Markdown. */
-    public static String markdown(GateReport r) {
+    public static String markdown(RunReport run) {
+        GateReport r = run.comparison().orElse(null);
+        if (r == null) {
+            return RunReports.markdown(run);
+        }
         StringBuilder out = new StringBuilder();
         out.append("## budget4j gate: ").append(badge(r.status())).append("\n\n");
         out.append("- baseline: ").append(md(run(r.baseline()))).append("\n");
@@ -163,12 +172,16 @@ public final class Reports {
         }
     }
 
-    private static String md(String s) {
+    static String md(String s) {
         return s.replace("|", "\\|").replaceAll("<(?=[A-Za-z/!?])", "&lt;");
     }
 
     /** The report as JSON. */
-    public static String json(GateReport r) {
+    public static String json(RunReport run) {
+        GateReport r = run.comparison().orElse(null);
+        if (r == null) {
+            return RunReports.json(run);
+        }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("status", r.status().name());
         root.put("confidence", r.confidence());
@@ -219,7 +232,7 @@ public final class Reports {
         return JsonWriter.write(root);
     }
 
-    private static Map<String, Object> header(Baseline b) {
+    static Map<String, Object> header(Baseline b) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("createdAt", b.createdAt().toString());
         m.put("gitCommit", b.gitCommit().orElse(null));
@@ -229,7 +242,7 @@ public final class Reports {
     }
 
     /** One self-contained XHTML page. */
-    public static String html(GateReport r) {
-        return HtmlReport.render(r);
+    public static String html(RunReport run) {
+        return HtmlReport.render(run);
     }
 }

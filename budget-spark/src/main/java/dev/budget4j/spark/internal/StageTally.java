@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -139,8 +140,8 @@ public final class StageTally {
 
     /** {@return every task's calls merged, as a recording (built on each call)} */
     public Recording merged() {
-        return Recording.of(stage, budget, latency, failures, allocatedBytes, startEpochNanos, endEpochNanos, peakRssBytes,
-                rssGrowthBytes);
+        return Recording.of(stage, budget, latency, failures, measured(allocatedBytes), startEpochNanos, endEpochNanos,
+                measured(peakRssBytes), measured(rssGrowthBytes));
     }
 
     /** {@return calls merged so far} */
@@ -232,5 +233,10 @@ public final class StageTally {
             t.rounds.put(executor, list);
         }
         return t;
+    }
+
+    /** This class keeps -1 for "not measured", as the recordings it merges report it. */
+    private static OptionalLong measured(long value) {
+        return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
     }
 }
