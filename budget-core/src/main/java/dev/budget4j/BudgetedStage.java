@@ -17,13 +17,13 @@ package dev.budget4j;
  */
 public interface BudgetedStage<I, O> extends Stage<I, O>, AutoCloseable {
 
-    /** @return the budget in force (an override, when one was set) */
+    /** {@return the budget in force (an override, when one was set)} */
     Budget budget();
 
-    /** @return the enforcement mode */
+    /** {@return the enforcement mode} */
     Enforcement enforcement();
 
-    /** @return figures since the stage was built */
+    /** {@return figures since the stage was built} */
     StageSnapshot snapshot();
 
     /**

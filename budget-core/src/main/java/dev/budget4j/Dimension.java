@@ -1,7 +1,7 @@
 package dev.budget4j;
 
 import dev.budget4j.internal.BudgetText;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 
 /**
  * One measurable side of a stage's performance: a latency percentile, max latency, throughput,
@@ -42,7 +42,7 @@ public record Dimension(Kind kind, double percentile) {
             this.upperBound = upperBound;
         }
 
-        /** @return true when observed values must stay at or below the limit ({@code <=}) */
+        /** {@return true when observed values must stay at or below the limit ({@code <=})} */
         public boolean upperBound() {
             return upperBound;
         }
@@ -92,7 +92,7 @@ public record Dimension(Kind kind, double percentile) {
         return new Dimension(Kind.PERCENTILE, percentile);
     }
 
-    /** @return true when this is a latency dimension (a percentile or max), in nanoseconds */
+    /** {@return true when this is a latency dimension (a percentile or max), in nanoseconds} */
     public boolean isLatency() {
         return kind == Kind.PERCENTILE || kind == Kind.MAX;
     }

@@ -1,7 +1,7 @@
 package dev.budget4j;
 
 import dev.budget4j.internal.RecordingCodec;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -69,7 +69,7 @@ public final class Recording {
      */
     public static Recording of(String stage, Budget budget, Histogram latencyNanos, long failures, OptionalLong allocatedBytes,
             long startEpochNanos, long endEpochNanos, OptionalLong peakRssBytes, OptionalLong rssGrowthBytes) {
-        Require.name(stage, "stage");
+        Require.notBlank(stage, "stage");
         Require.notNull(latencyNanos, "latencyNanos");
         Require.that(latencyNanos.getNumberOfSignificantValueDigits() == PRECISION, "latencyNanos",
                 "must have " + PRECISION + " significant digits", latencyNanos.getNumberOfSignificantValueDigits());
@@ -86,7 +86,7 @@ public final class Recording {
         return new Recording(stage, budget, copy, failures, allocated, startEpochNanos, endEpochNanos, peak, growth);
     }
 
-    /** @return the bytes, or -1 (this class's private mark for "not measured") when empty */
+    /** {@return the bytes, or -1 (this class's private mark for "not measured") when empty} */
     private static long measured(OptionalLong bytes, String parameter) {
         Require.notNull(bytes, parameter);
         if (bytes.isEmpty()) {
@@ -142,7 +142,7 @@ public final class Recording {
         return RecordingCodec.decode(Require.notNull(bytes, "bytes"));
     }
 
-    /** @return the compact binary form: a small header, then HdrHistogram's compressed histogram */
+    /** {@return the compact binary form: a small header, then HdrHistogram's compressed histogram} */
     public byte[] encode() {
         return RecordingCodec.encode(this);
     }
@@ -174,52 +174,52 @@ public final class Recording {
                 Math.min(startEpochNanos, other.startEpochNanos), Math.max(endEpochNanos, other.endEpochNanos), peak, growth);
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return the budget the calls are held to, when there is one */
+    /** {@return the budget the calls are held to, when there is one} */
     public Optional<Budget> budget() {
         return Optional.ofNullable(budget);
     }
 
-    /** @return a copy of the latency histogram, nanoseconds */
+    /** {@return a copy of the latency histogram, nanoseconds} */
     public Histogram histogram() {
         return latency.copy();
     }
 
-    /** @return calls recorded */
+    /** {@return calls recorded} */
     public long calls() {
         return latency.getTotalCount();
     }
 
-    /** @return calls that threw */
+    /** {@return calls that threw} */
     public long failures() {
         return failures;
     }
 
-    /** @return bytes allocated across the calls, when measured */
+    /** {@return bytes allocated across the calls, when measured} */
     public OptionalLong allocatedBytes() {
         return allocatedBytes < 0 ? OptionalLong.empty() : OptionalLong.of(allocatedBytes);
     }
 
-    /** @return when the first call started, nanoseconds since the epoch */
+    /** {@return when the first call started, nanoseconds since the epoch} */
     public long startEpochNanos() {
         return startEpochNanos;
     }
 
-    /** @return when the last call ended, nanoseconds since the epoch */
+    /** {@return when the last call ended, nanoseconds since the epoch} */
     public long endEpochNanos() {
         return endEpochNanos;
     }
 
-    /** @return peak RSS in bytes, when measured */
+    /** {@return peak RSS in bytes, when measured} */
     public OptionalLong peakRssBytes() {
         return peakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(peakRssBytes);
     }
 
-    /** @return RSS growth in bytes, when measured */
+    /** {@return RSS growth in bytes, when measured} */
     public OptionalLong rssGrowthBytes() {
         return rssGrowthBytes < 0 ? OptionalLong.empty() : OptionalLong.of(rssGrowthBytes);
     }

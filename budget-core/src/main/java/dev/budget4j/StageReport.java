@@ -1,7 +1,7 @@
 package dev.budget4j;
 
 import dev.budget4j.internal.BudgetText;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ public final class StageReport {
     private final List<StageReport> children;
 
     StageReport(String name, StageSnapshot snapshot, Verdict verdict, List<StageReport> children) {
-        this.name = Require.name(name, "name");
+        this.name = Require.notBlank(name, "name");
         this.snapshot = Require.notNull(snapshot, "snapshot");
         this.verdict = Require.notNull(verdict, "verdict");
         this.children = List.copyOf(Require.notNull(children, "children"));
@@ -55,27 +55,27 @@ public final class StageReport {
         return new StageReport(name, figures.snapshot, figures.verdict, children);
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String name() {
         return name;
     }
 
-    /** @return the figures */
+    /** {@return the figures} */
     public StageSnapshot snapshot() {
         return snapshot;
     }
 
-    /** @return the figures checked against the stage's budget */
+    /** {@return the figures checked against the stage's budget} */
     public Verdict verdict() {
         return verdict;
     }
 
-    /** @return reports of budgeted stages inside this one, in call order; immutable */
+    /** {@return reports of budgeted stages inside this one, in call order; immutable} */
     public List<StageReport> children() {
         return children;
     }
 
-    /** @return an indented tree, one line per stage: calls, p50, p99, max, outcome */
+    /** {@return an indented tree, one line per stage: calls, p50, p99, max, outcome} */
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder();

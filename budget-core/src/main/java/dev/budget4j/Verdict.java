@@ -1,8 +1,8 @@
 package dev.budget4j;
 
-import dev.budget4j.internal.Require;
 import dev.budget4j.internal.Results;
-import dev.budget4j.internal.Tables;
+import dev.budget4j.internal.util.Require;
+import dev.budget4j.internal.util.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,28 +34,28 @@ public final class Verdict {
      * @param overrideSource where an override of the budget came from, or null when not overridden
      */
     Verdict(String stage, Budget budget, List<Check> checks, String overrideSource) {
-        this.stage = Require.name(stage, "stage");
+        this.stage = Require.notBlank(stage, "stage");
         this.budget = Require.notNull(budget, "budget");
         this.checks = List.copyOf(Require.notNull(checks, "checks"));
         this.overrideSource = overrideSource;
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return the budget that was checked (the override, when there was one) */
+    /** {@return the budget that was checked (the override, when there was one)} */
     public Budget budget() {
         return budget;
     }
 
-    /** @return every check, in the budget's order */
+    /** {@return every check, in the budget's order} */
     public List<Check> checks() {
         return checks;
     }
 
-    /** @return the overall outcome */
+    /** {@return the overall outcome} */
     public Outcome outcome() {
         boolean inconclusive = false;
         for (Check c : checks) {
@@ -67,12 +67,12 @@ public final class Verdict {
         return inconclusive ? Outcome.INCONCLUSIVE : Outcome.MET;
     }
 
-    /** @return true only when every dimension was measured and met */
+    /** {@return true only when every dimension was measured and met} */
     public boolean isMet() {
         return outcome() == Outcome.MET;
     }
 
-    /** @return the dimensions that were missed */
+    /** {@return the dimensions that were missed} */
     public List<Violation> violations() {
         List<Violation> out = new ArrayList<>();
         for (Check c : checks) {
@@ -92,7 +92,7 @@ public final class Verdict {
         return Optional.ofNullable(overrideSource);
     }
 
-    /** @return true when the budget was replaced by a system property or environment variable */
+    /** {@return true when the budget was replaced by a system property or environment variable} */
     public boolean overridden() {
         return overrideSource != null;
     }
@@ -108,7 +108,7 @@ public final class Verdict {
         }
     }
 
-    /** @return a table of every check, one row per dimension, with a heading line */
+    /** {@return a table of every check, one row per dimension, with a heading line} */
     public String toTable() {
         StringBuilder out = new StringBuilder();
         out.append("stage '").append(stage).append("' budget ").append(outcome());

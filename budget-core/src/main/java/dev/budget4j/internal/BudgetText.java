@@ -3,6 +3,7 @@ package dev.budget4j.internal;
 import dev.budget4j.Dimension;
 import dev.budget4j.Dimension.Kind;
 import dev.budget4j.Limit;
+import dev.budget4j.internal.util.Require;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -65,7 +65,7 @@ final class CallInterval {
         return latency.getTotalCount() == 0 ? 0 : Math.max(0, lastEnd - firstStart);
     }
 
-    /** @return bytes the histogram's counts take, the bulk of an interval's footprint */
+    /** {@return bytes the histogram's counts take, the bulk of an interval's footprint} */
     long footprintBytes() {
         return latency.getEstimatedFootprintInBytes();
     }

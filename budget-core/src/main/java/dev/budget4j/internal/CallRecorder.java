@@ -25,7 +25,7 @@ public final class CallRecorder {
     private final AtomicReferenceArray<CallStripe> stripes = new AtomicReferenceArray<>(STRIPES);
     private Accumulators read;
 
-    /** @return the smallest power of two that is at least {@code 2 * processors}, in [2, 64] */
+    /** {@return the smallest power of two that is at least {@code 2 * processors}, in [2, 64]} */
     static int stripeCount(int processors) {
         int wanted = Math.max(2, Math.min(64, 2 * processors));
         return Integer.highestOneBit(wanted - 1) << 1;
@@ -128,7 +128,7 @@ public final class CallRecorder {
         return a;
     }
 
-    /** @return how many stripes exist so far, at most {@link #STRIPES} */
+    /** {@return how many stripes exist so far, at most {@link #STRIPES}} */
     int stripesCreated() {
         int n = 0;
         for (int i = 0; i < STRIPES; i++) {

@@ -68,7 +68,7 @@ final class CallStripe extends CallStripeFields {
         }
     }
 
-    /** @return bytes of the interval's histogram, read without claiming: an estimate for tests */
+    /** {@return bytes of the interval's histogram, read without claiming: an estimate for tests} */
     long footprintBytes() {
         return active.footprintBytes();
     }

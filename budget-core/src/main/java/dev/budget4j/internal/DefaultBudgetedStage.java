@@ -4,12 +4,12 @@ import dev.budget4j.Budget;
 import dev.budget4j.BudgetExceededException;
 import dev.budget4j.BudgetedStage;
 import dev.budget4j.CacheStats;
+import dev.budget4j.Check;
 import dev.budget4j.Dimension;
 import dev.budget4j.Enforcement;
 import dev.budget4j.Limit;
 import dev.budget4j.MemoizedStage;
 import dev.budget4j.Outcome;
-import dev.budget4j.Check;
 import dev.budget4j.Stage;
 import dev.budget4j.StageReport;
 import dev.budget4j.StageSnapshot;
@@ -18,6 +18,7 @@ import dev.budget4j.Verdict;
 import dev.budget4j.Violation;
 import dev.budget4j.internal.jfr.StageCallEvent;
 import dev.budget4j.internal.jfr.ViolationEvent;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.spi.BudgetListener;
 import dev.budget4j.spi.MemoryProbe;
 import dev.budget4j.spi.RssWindow;
@@ -69,7 +70,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
             long windowCalls, Ticker ticker, Boolean trackAllocation, boolean jfrCallEvents,
             List<BudgetListener> listeners, MemoryProbe memoryProbe) {
         this.delegate = delegate;
-        this.name = Require.name(delegate.name(), "stage.name()");
+        this.name = Require.notBlank(delegate.name(), "stage.name()");
         Overrides.Resolved resolved = Overrides.resolve(name, coded);
         this.budget = resolved.budget;
         this.overrideSource = resolved.source;
@@ -325,7 +326,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
         }
     }
 
-    /** @return the recorder, for tests that count what it holds */
+    /** {@return the recorder, for tests that count what it holds} */
     CallRecorder recorder() {
         return recorder;
     }

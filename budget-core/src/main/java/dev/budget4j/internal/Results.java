@@ -5,6 +5,7 @@ import dev.budget4j.Check;
 import dev.budget4j.StageReport;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Verdict;
+import dev.budget4j.internal.util.Require;
 import java.util.List;
 
 /**
@@ -20,10 +21,10 @@ public final class Results {
 
     /** Calls the package-private constructors of {@link Verdict} and {@link StageReport}. */
     public interface Factory {
-        /** @return {@code new Verdict(stage, budget, checks, overrideSource)} */
+        /** {@return {@code new Verdict(stage, budget, checks, overrideSource)}} */
         Verdict verdict(String stage, Budget budget, List<Check> checks, String overrideSource);
 
-        /** @return {@code new StageReport(name, snapshot, verdict, children)} */
+        /** {@return {@code new StageReport(name, snapshot, verdict, children)}} */
         StageReport report(String name, StageSnapshot snapshot, Verdict verdict, List<StageReport> children);
     }
 

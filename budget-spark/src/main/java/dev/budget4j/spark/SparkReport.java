@@ -64,17 +64,17 @@ public final class SparkReport {
                 OptionalLong.empty());
     }
 
-    /** @return per stage, every task's calls merged; declared stages first, in declaration order */
+    /** {@return per stage, every task's calls merged; declared stages first, in declaration order} */
     public Map<String, Recording> recordings() {
         return recordings;
     }
 
-    /** @return per stage, the merged recording checked against its budget */
+    /** {@return per stage, the merged recording checked against its budget} */
     public Map<String, Verdict> verdicts() {
         return verdicts;
     }
 
-    /** @return one report per stage (figures and verdict), in the order of {@link #recordings()} */
+    /** {@return one report per stage (figures and verdict), in the order of {@link #recordings()}} */
     public List<StageReport> stages() {
         List<StageReport> out = new ArrayList<>();
         verdicts.forEach((name, v) -> out.add(StageReport.of(recordings.get(name))));
@@ -113,7 +113,7 @@ public final class SparkReport {
         return Collections.unmodifiableMap(out);
     }
 
-    /** @return true when every stage's budget was measured and met */
+    /** {@return true when every stage's budget was measured and met} */
     public boolean isMet() {
         return verdicts.values().stream().allMatch(v -> v.outcome() == Outcome.MET);
     }
@@ -141,6 +141,8 @@ public final class SparkReport {
     }
 
     /**
+     * Renders the report as plain text.
+     *
      * @return one line per stage (calls, p50, p99, max, outcome), then each stage's table of
      *     dimensions, then the tasks and executors each stage's calls came from
      */
