@@ -131,7 +131,7 @@ public final class Ladder<I, O> {
                     .noneMatch(v -> !IN_SITU_KINDS.contains(v.dimension().kind()));
         }
 
-        /** @return whether the isolated figures meet the budget, as {@link #climb()} alone would judge */
+        /** {@return whether the isolated figures meet the budget, as {@link #climb()} alone would judge} */
         public boolean qualifiesInIsolation() {
             return equivalent && verdict != null && verdict.isMet();
         }
@@ -139,7 +139,7 @@ public final class Ladder<I, O> {
 
     /** The dimensions an in-situ run measures. */
     static final EnumSet<Dimension.Kind> IN_SITU_KINDS = EnumSet.of(Dimension.Kind.PERCENTILE,
-            Dimension.Kind.MAX_LATENCY, Dimension.Kind.THROUGHPUT, Dimension.Kind.ERROR_RATE, Dimension.Kind.ALLOCATION);
+            Dimension.Kind.MAX, Dimension.Kind.THROUGHPUT, Dimension.Kind.ERROR_RATE, Dimension.Kind.ALLOCATION);
 
     /**
      * One real call of the program around the stage, for {@link #climbInSitu}: it does what the
