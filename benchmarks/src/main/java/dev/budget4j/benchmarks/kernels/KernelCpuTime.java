@@ -29,8 +29,9 @@ import java.util.Locale;
  *
  * <p>{@code pairwise}: {@code pairwiseCosine(a, b, out)} of {@code rows x rows x dims} into a
  * preallocated result, in GFLOP per CPU-second of the whole process and in GFLOP/s of wall time.
- * Start the JVM with {@code -Dbudget4j.kernels.parallelMinWork=9223372036854775807} to run it on
- * one thread, the figure to put beside NumPy's one-thread figure from
+ * The process CPU clock may advance in steps of 10 ms, so use calls of a second or more (the
+ * default 10,000 x 10,000 x 768 is). Start the JVM with
+ * {@code -Dbudget4j.kernels.parallelMinWork=9223372036854775807} to run it on one thread, the figure to put beside NumPy's one-thread figure from
  * {@code benchmarks/scripts/numpy_pairwise.py}.
  *
  * <pre>{@code
@@ -44,7 +45,7 @@ public final class KernelCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] IMPLEMENTATIONS = {"lucene", "vector", "native"};
     private static final int PAIRS = 8;
-    private static final int ROUNDS = 40;
+    private static final int ROUNDS = 60;
     /** Keeps the spacer arrays reachable, so the pairs keep their offsets until a collection moves them. */
     private static final List<float[]> SPACERS = new ArrayList<>();
 
@@ -164,7 +165,7 @@ public final class KernelCpuTime {
             SPACERS.add(new float[2 * (p / 4) + 4 * (p % 2)]);
             bs[p] = Backends.uniform(dims, 2L * p + 2);
         }
-        int burst = Math.max(2_000, 4_000_000 / dims);
+        int burst = Math.max(2_000, 16_000_000 / dims);
         for (String operation : new String[] {"dot", "cosine", "l2Squared"}) {
             Loop[] ops = new Loop[IMPLEMENTATIONS.length];
             for (int i = 0; i < ops.length; i++) {
@@ -172,9 +173,9 @@ public final class KernelCpuTime {
             }
             double[][] ns = new double[ops.length][ROUNDS * PAIRS];
             double sink = 0;
-            for (int warm = 0; warm < 3; warm++) {
+            for (int warm = 0; warm < 20; warm++) { // C2 compiles every loop before the first timed burst
                 for (Loop o : ops) {
-                    sink += run(o, as[0], bs[0], burst * 5)[0];
+                    sink += run(o, as[warm % PAIRS], bs[warm % PAIRS], burst)[0];
                 }
             }
             for (int r = 0; r < ROUNDS; r++) {
@@ -242,7 +243,7 @@ public final class KernelCpuTime {
                 long w0 = System.nanoTime();
                 k.pairwiseCosine(a, b, out);
                 wall[c] = flops / (System.nanoTime() - w0);
-                cpu[c] = flops / (os.getProcessCpuTime() - c0);
+                cpu[c] = flops / Math.max(1, os.getProcessCpuTime() - c0); // a call shorter than a clock step
             }
             System.out.printf(Locale.ROOT, "  %-6s cpu: best %6.1f median %6.1f GFLOP per CPU-second   "
                     + "wall: best %6.1f median %6.1f GFLOP/s%n", name, Arrays.stream(cpu).max().orElse(0), median(cpu),

@@ -26,7 +26,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PairwiseCosineBenchmark -f 1 -wi 2 -i 3}
  * (the {@code java} backend takes tens of seconds per call: add {@code -p backend=vector,native}
- * to skip it).
+ * to skip it). The anchor, NumPy's {@code matmul} of the normalized rows on the same shapes, is
+ * {@code python3 benchmarks/scripts/numpy_pairwise.py}: run it in the same sitting and compare
+ * ratios. On a machine shared with other work, {@link KernelCpuTime} gives the same kernel's
+ * figures in CPU time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -35,7 +35,7 @@ public abstract class AbstractVectorKernels implements VectorKernels {
      * 0.1 ms of single-threaded work at 40 GFLOP/s, so small calls never wake the pool. Checked with
      * JMH ({@code PairwiseThresholdBenchmark}, 2 cores): forcing parallel or sequential made no
      * measurable difference from 32 to 128 rows x 768, because the built-in backends split work
-     * into 128-row blocks and such calls are one block anyway. Override with
+     * into blocks of at least 128 x 256 results and such calls are one block anyway. Override with
      * {@code -Dbudget4j.kernels.parallelMinWork=<multiply-adds>}.
      */
     public static final long DEFAULT_PARALLEL_MIN_WORK = 1L << 22;
