@@ -7,9 +7,12 @@
  * hide which packages are API; we prefer a real descriptor and accept Maven's warning about a
  * filename-based module name until HdrHistogram publishes one.
  *
- * <p>{@code dev.budget4j.internal} is exported to budget-profile alone, whose harness reads
- * allocation through the same meter as a budgeted stage; budget-core is compiled without it, so
- * the "module not found" warning of that qualified export is suppressed.
+ * <p>Two internal packages have qualified exports. {@code dev.budget4j.internal} goes to
+ * budget-profile alone, whose harness reads allocation through the same meter as a budgeted
+ * stage. {@code dev.budget4j.internal.util} (argument checks, text tables) goes to every budget4j
+ * module built on this one, so all of budget4j shares one helper and one message shape without
+ * making it API (see docs/architecture.md). Those modules are not present when budget-core is
+ * compiled, so the "module not found" warning of the qualified exports is suppressed.
  */
 @SuppressWarnings("module")
 module dev.budget4j.core {
@@ -23,6 +26,8 @@ module dev.budget4j.core {
     exports dev.budget4j.spi;
     exports dev.budget4j.internal.jfr to jdk.jfr;
     exports dev.budget4j.internal to dev.budget4j.profile;
+    exports dev.budget4j.internal.util to
+            dev.budget4j.profile, dev.budget4j.junit, dev.budget4j.micrometer, dev.budget4j.spark;
 
     uses dev.budget4j.spi.MemoryProbe;
 }

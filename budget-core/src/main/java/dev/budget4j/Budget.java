@@ -2,7 +2,7 @@ package dev.budget4j;
 
 import dev.budget4j.internal.BudgetText;
 import dev.budget4j.internal.Evaluator;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,7 +59,7 @@ public final class Budget {
         return new Builder();
     }
 
-    /** @return the limits in the order they were given, immutable, never empty */
+    /** {@return the limits in the order they were given, immutable, never empty} */
     public List<Limit> limits() {
         return List.copyOf(limits.values());
     }
@@ -74,7 +74,7 @@ public final class Budget {
         return Optional.ofNullable(limits.get(dimension));
     }
 
-    /** @return true when a limit needs a {@link dev.budget4j.spi.MemoryProbe} (rss, rssGrowth) */
+    /** {@return true when a limit needs a {@link dev.budget4j.spi.MemoryProbe} (rss, rssGrowth)} */
     public boolean needsMemoryProbe() {
         return limits.containsKey(Dimension.RSS) || limits.containsKey(Dimension.RSS_GROWTH);
     }
@@ -113,7 +113,7 @@ public final class Budget {
         return limits.hashCode();
     }
 
-    /** @return the budget as text that {@link #parse(String)} reads back to an equal budget */
+    /** {@return the budget as text that {@link #parse(String)} reads back to an equal budget} */
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>(limits.size());
@@ -159,62 +159,124 @@ public final class Budget {
             return limit(new Limit(Dimension.percentile(percentile), nanos(atMost, "p" + percentile)));
         }
 
-        /** @param atMost median latency bound, &gt; 0 @return this builder */
+        /**
+         * Bounds the median latency ({@code p50}).
+         *
+         * @param atMost median latency bound, &gt; 0
+         * @return this builder
+         */
         public Builder p50(Duration atMost) {
             return percentile(50, atMost);
         }
 
-        /** @param atMost 90th percentile latency bound, &gt; 0 @return this builder */
+        /**
+         * Bounds the 90th percentile latency ({@code p90}).
+         *
+         * @param atMost 90th percentile latency bound, &gt; 0
+         * @return this builder
+         */
         public Builder p90(Duration atMost) {
             return percentile(90, atMost);
         }
 
-        /** @param atMost 95th percentile latency bound, &gt; 0 @return this builder */
+        /**
+         * Bounds the 95th percentile latency ({@code p95}).
+         *
+         * @param atMost 95th percentile latency bound, &gt; 0
+         * @return this builder
+         */
         public Builder p95(Duration atMost) {
             return percentile(95, atMost);
         }
 
-        /** @param atMost 99th percentile latency bound, &gt; 0 @return this builder */
+        /**
+         * Bounds the 99th percentile latency ({@code p99}).
+         *
+         * @param atMost 99th percentile latency bound, &gt; 0
+         * @return this builder
+         */
         public Builder p99(Duration atMost) {
             return percentile(99, atMost);
         }
 
-        /** @param atMost 99.9th percentile latency bound, &gt; 0 @return this builder */
+        /**
+         * Bounds the 99.9th percentile latency ({@code p999}).
+         *
+         * @param atMost 99.9th percentile latency bound, &gt; 0
+         * @return this builder
+         */
         public Builder p999(Duration atMost) {
             return percentile(99.9, atMost);
         }
 
-        /** @param atMost bound on the slowest call, &gt; 0 @return this builder */
-        public Builder maxLatency(Duration atMost) {
+        /**
+         * Bounds the latency of the slowest call ({@code max}).
+         *
+         * @param atMost bound on the slowest call, &gt; 0
+         * @return this builder
+         */
+        public Builder max(Duration atMost) {
             return limit(new Limit(Dimension.MAX, nanos(atMost, "max")));
         }
 
-        /** @param callsPerSecond lower bound on throughput, finite and &gt; 0 @return this builder */
+        /**
+         * Sets the lowest acceptable throughput, in calls per second ({@code throughput}).
+         *
+         * @param callsPerSecond lower bound on throughput, finite and &gt; 0
+         * @return this builder
+         */
         public Builder minThroughput(double callsPerSecond) {
             return limit(new Limit(Dimension.THROUGHPUT, callsPerSecond));
         }
 
-        /** @param fraction bound on failed calls / calls, in [0, 1] @return this builder */
+        /**
+         * Bounds the share of calls that throw ({@code errors}).
+         *
+         * @param fraction bound on failed calls / calls, in [0, 1]
+         * @return this builder
+         */
         public Builder maxErrorRate(double fraction) {
             return limit(new Limit(Dimension.ERRORS, fraction));
         }
 
-        /** @param bytes bound on mean bytes allocated per call, &gt;= 0 @return this builder */
+        /**
+         * Bounds the mean bytes allocated per call by the calling thread ({@code alloc}).
+         *
+         * @param bytes bound on mean bytes allocated per call, &gt;= 0
+         * @return this builder
+         */
         public Builder maxAllocationPerCall(long bytes) {
             return limit(new Limit(Dimension.ALLOCATION, bytes));
         }
 
-        /** @param bytes bound on peak process RSS, &gt; 0 @return this builder */
+        /**
+         * Bounds the peak resident set size of the process, in bytes ({@code rss}); needs a
+         * {@link dev.budget4j.spi.MemoryProbe}.
+         *
+         * @param bytes bound on peak process RSS, &gt; 0
+         * @return this builder
+         */
         public Builder maxRss(long bytes) {
             return limit(new Limit(Dimension.RSS, bytes));
         }
 
-        /** @param bytes bound on RSS growth over the window, &gt;= 0 @return this builder */
+        /**
+         * Bounds how much the resident set size may grow over a window, in bytes ({@code rssGrowth});
+         * needs a {@link dev.budget4j.spi.MemoryProbe}.
+         *
+         * @param bytes bound on RSS growth over the window, &gt;= 0
+         * @return this builder
+         */
         public Builder maxRssGrowth(long bytes) {
             return limit(new Limit(Dimension.RSS_GROWTH, bytes));
         }
 
-        /** @param fraction lower bound on memo hits / lookups, in [0, 1] @return this builder */
+        /**
+         * Sets the lowest acceptable share of memo lookups that hit ({@code cacheHitRate}).
+         *
+         * @param fraction lower bound on memo hits / lookups, in [0, 1]
+         * @return this builder
+         */
         public Builder minCacheHitRate(double fraction) {
             return limit(new Limit(Dimension.CACHE_HIT_RATE, fraction));
         }

@@ -26,7 +26,7 @@ public final class BudgetExceededException extends RuntimeException {
         return out.toString();
     }
 
-    /** @return what was missed */
+    /** {@return what was missed} */
     public List<Violation> violations() {
         return violations == null ? List.of() : violations;
     }

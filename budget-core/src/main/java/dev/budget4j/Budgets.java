@@ -1,8 +1,9 @@
 package dev.budget4j;
 
 import dev.budget4j.internal.DefaultBudgetedStage;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.spi.BudgetListener;
+import dev.budget4j.spi.MemoryProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,13 @@ import java.util.function.Function;
  * clean.verdict().assertMet();
  * }</pre>
  *
- * <p>A budgeted stage returns and throws exactly what the wrapped stage does. Per call it reads
- * the ticker twice and records the latency into a per-thread HdrHistogram recorder (wait-free for
- * the caller, no allocation); with allocation tracking on it also reads the thread's allocated
- * bytes twice. Stack decorators in this order: {@code budgetedStage(Stages.withTimeout(
+ * <p>In {@link Enforcement#RECORD} (the default) and {@link Enforcement#LOG} modes a budgeted stage
+ * returns and throws exactly what the wrapped stage does; in {@link Enforcement#THROW} mode a call
+ * that misses the budget throws {@link BudgetExceededException} instead of returning. Per call it
+ * reads the ticker twice and records the latency into one of a fixed set of HdrHistogram stripes
+ * (one atomic instruction, no allocation, no per-thread state, so short-lived virtual threads cost
+ * nothing to remember); with allocation tracking on it also reads the thread's allocated bytes
+ * twice. Close a budgeted stage ({@link BudgetedStage#close()}) to release its RSS window. Stack decorators in this order: {@code budgetedStage(Stages.withTimeout(
  * Stages.memoize(stage)))}, that is Budget(Timeout(Memoize(stage))), so the budget sees the
  * latency the caller sees.
  *
@@ -90,71 +94,113 @@ public final class Budgets {
         private Ticker ticker;
         private Boolean trackAllocation;
         private Boolean jfrCallEvents;
+        private MemoryProbe memoryProbe;
         private final List<BudgetListener> listeners = new ArrayList<>();
 
         private Builder(Stage<I, O> stage) {
             this.stage = stage;
         }
 
-        /** @param budget the budget, not null @return this builder */
+        /**
+         * Sets the budget the stage is checked against.
+         *
+         * @param budget the budget, not null
+         * @return this builder
+         */
         public Builder<I, O> budget(Budget budget) {
-            this.budget = once(this.budget, Require.notNull(budget, "budget"), "budget");
-            return this;
-        }
-
-        /** @param mode what to do on a violation (default {@link Enforcement#RECORD}) @return this builder */
-        public Builder<I, O> enforcement(Enforcement mode) {
-            this.enforcement = once(this.enforcement, Require.notNull(mode, "enforcement"), "enforcement");
+            this.budget = Require.once(this.budget, Require.notNull(budget, "budget"), "budget");
             return this;
         }
 
         /**
+         * Sets what happens when the budget is missed.
+         *
+         * @param mode what to do on a violation (default {@link Enforcement#RECORD})
+         * @return this builder
+         */
+        public Builder<I, O> enforcement(Enforcement mode) {
+            this.enforcement = Require.once(this.enforcement, Require.notNull(mode, "enforcement"), "enforcement");
+            return this;
+        }
+
+        /**
+         * Sets how long an enforcement window lasts; {@code LOG} and {@code THROW} check the
+         * windowed dimensions when a window closes.
+         *
          * @param window how long an enforcement window lasts, &gt; 0 (default 1 s); used by LOG and THROW
          * @return this builder
          */
         public Builder<I, O> window(Duration window) {
-            Require.notNull(window, "window");
-            Require.that(!window.isNegative() && !window.isZero(), "window", "must be > 0 ns", window);
-            this.window = once(this.window, window, "window");
+            this.window = Require.once(this.window, Require.positive(window, "window"), "window");
             return this;
         }
 
         /**
+         * Also closes an enforcement window after a number of calls.
+         *
          * @param calls also close an enforcement window after this many calls, &gt; 0 (default: by time only)
          * @return this builder
          */
         public Builder<I, O> windowCalls(long calls) {
-            this.windowCalls = once(this.windowCalls, Require.positive(calls, "windowCalls"), "windowCalls");
-            return this;
-        }
-
-        /** @param ticker the time source (default {@link Ticker#system()}) @return this builder */
-        public Builder<I, O> ticker(Ticker ticker) {
-            this.ticker = once(this.ticker, Require.notNull(ticker, "ticker"), "ticker");
+            this.windowCalls = Require.once(this.windowCalls, Require.positive(calls, "windowCalls"), "windowCalls");
             return this;
         }
 
         /**
+         * Sets the clock latencies and windows are measured with; tests pass a
+         * {@link ManualTicker}.
+         *
+         * @param ticker the time source (default {@link Ticker#system()})
+         * @return this builder
+         */
+        public Builder<I, O> ticker(Ticker ticker) {
+            this.ticker = Require.once(this.ticker, Require.notNull(ticker, "ticker"), "ticker");
+            return this;
+        }
+
+        /**
+         * Turns the per-call allocation measurement on or off.
+         *
          * @param on whether to measure bytes allocated by the calling thread per call (default: on
          *     when the budget bounds {@code alloc}); costs two reads of the thread's allocation counter
          * @return this builder
          */
         public Builder<I, O> trackAllocation(boolean on) {
-            this.trackAllocation = once(this.trackAllocation, on, "trackAllocation");
+            this.trackAllocation = Require.once(this.trackAllocation, on, "trackAllocation");
             return this;
         }
 
         /**
+         * Turns the per-call JFR event on or off.
+         *
          * @param on whether to emit a {@code dev.budget4j.StageCall} JFR event per call (default off;
          *     the event type is also disabled in JFR's default settings)
          * @return this builder
          */
         public Builder<I, O> jfrCallEvents(boolean on) {
-            this.jfrCallEvents = once(this.jfrCallEvents, on, "jfrCallEvents");
+            this.jfrCallEvents = Require.once(this.jfrCallEvents, on, "jfrCallEvents");
             return this;
         }
 
-        /** @param listener told about violations in LOG and THROW modes, not null @return this builder */
+        /**
+         * Sets the probe that measures the process's resident set size.
+         *
+         * @param probe reads RSS for the {@code rss} and {@code rssGrowth} dimensions, not null
+         *     (default: the first {@link MemoryProbe} found by {@link java.util.ServiceLoader});
+         *     the stage opens one window on it and closes that window in {@link BudgetedStage#close()}
+         * @return this builder
+         */
+        public Builder<I, O> memoryProbe(MemoryProbe probe) {
+            this.memoryProbe = Require.once(this.memoryProbe, Require.notNull(probe, "memoryProbe"), "memoryProbe");
+            return this;
+        }
+
+        /**
+         * Adds a listener told about violations.
+         *
+         * @param listener told about violations in LOG and THROW modes, not null
+         * @return this builder
+         */
         public Builder<I, O> listener(BudgetListener listener) {
             listeners.add(Require.notNull(listener, "listener"));
             return this;
@@ -178,14 +224,7 @@ public final class Budgets {
                     window == null ? Duration.ofSeconds(1) : window,
                     windowCalls == null ? 0 : windowCalls,
                     ticker == null ? Ticker.system() : ticker,
-                    trackAllocation, jfrCallEvents != null && jfrCallEvents, List.copyOf(listeners));
-        }
-
-        private static <T> T once(T previous, T value, String setting) {
-            if (previous != null) {
-                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
-            }
-            return value;
+                    trackAllocation, jfrCallEvents != null && jfrCallEvents, List.copyOf(listeners), memoryProbe);
         }
     }
 }

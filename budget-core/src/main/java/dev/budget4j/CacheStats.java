@@ -11,12 +11,12 @@ package dev.budget4j;
  */
 public record CacheStats(long hits, long misses, long evictions, long size, long maxEntries) {
 
-    /** @return hits + misses */
+    /** {@return hits + misses} */
     public long lookups() {
         return hits + misses;
     }
 
-    /** @return hits / lookups in [0, 1], NaN before the first lookup */
+    /** {@return hits / lookups in [0, 1], NaN before the first lookup} */
     public double hitRate() {
         long lookups = lookups();
         return lookups == 0 ? Double.NaN : (double) hits / lookups;

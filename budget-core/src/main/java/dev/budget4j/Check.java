@@ -13,12 +13,12 @@ import dev.budget4j.internal.BudgetText;
  */
 public record Check(Limit limit, double observed, long samples, Outcome outcome, String note) {
 
-    /** @return the dimension checked */
+    /** {@return the dimension checked} */
     public Dimension dimension() {
         return limit.dimension();
     }
 
-    /** @return the observed value for people, e.g. {@code 12.3ms} */
+    /** {@return the observed value for people, e.g. {@code 12.3ms}} */
     public String observedText() {
         return BudgetText.display(limit.dimension().kind(), observed);
     }

@@ -1,7 +1,7 @@
 package dev.budget4j;
 
 import dev.budget4j.internal.BudgetText;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 
 /**
  * One measurable side of a stage's performance: a latency percentile, max latency, throughput,
@@ -16,8 +16,11 @@ public record Dimension(Kind kind, double percentile) {
     public enum Kind {
         /** A latency percentile, in nanoseconds; upper bound. */
         PERCENTILE("p", true),
-        /** The largest latency seen, in nanoseconds; upper bound. */
-        MAX_LATENCY("max", true),
+        /**
+         * The slowest call's latency, in nanoseconds; upper bound. One name throughout: this kind,
+         * {@link Dimension#MAX}, {@code max} in budget text, {@link Budget.Builder#max(java.time.Duration)}.
+         */
+        MAX("max", true),
         /** Calls per second over the recording window; lower bound. */
         THROUGHPUT("throughput", false),
         /** Failed calls / all calls, a fraction in [0, 1]; upper bound. */
@@ -39,7 +42,7 @@ public record Dimension(Kind kind, double percentile) {
             this.upperBound = upperBound;
         }
 
-        /** @return true when observed values must stay at or below the limit ({@code <=}) */
+        /** {@return true when observed values must stay at or below the limit ({@code <=})} */
         public boolean upperBound() {
             return upperBound;
         }
@@ -49,8 +52,8 @@ public record Dimension(Kind kind, double percentile) {
         }
     }
 
-    /** Max latency. */
-    public static final Dimension MAX = new Dimension(Kind.MAX_LATENCY, Double.NaN);
+    /** The slowest call's latency ({@code max} in budget text). */
+    public static final Dimension MAX = new Dimension(Kind.MAX, Double.NaN);
     /** Throughput in calls per second. */
     public static final Dimension THROUGHPUT = new Dimension(Kind.THROUGHPUT, Double.NaN);
     /** Error rate as a fraction. */
@@ -89,9 +92,9 @@ public record Dimension(Kind kind, double percentile) {
         return new Dimension(Kind.PERCENTILE, percentile);
     }
 
-    /** @return true when this is a latency dimension (a percentile or max), in nanoseconds */
+    /** {@return true when this is a latency dimension (a percentile or max), in nanoseconds} */
     public boolean isLatency() {
-        return kind == Kind.PERCENTILE || kind == Kind.MAX_LATENCY;
+        return kind == Kind.PERCENTILE || kind == Kind.MAX;
     }
 
     /**

@@ -12,7 +12,8 @@ public enum Enforcement {
     /**
      * Record, and throw {@link BudgetExceededException} from the call that breached {@code max},
      * or that closed a window whose percentiles (or other dimensions) missed the budget. The call
-     * itself has completed; its result is discarded.
+     * itself has completed; its result is discarded. A call that throws keeps its own exception:
+     * the violation still goes to the listeners, but is not thrown.
      */
     THROW
 }

@@ -1,7 +1,7 @@
 package dev.budget4j;
 
 import dev.budget4j.internal.BudgetText;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 
 /**
  * A bound on one {@link Dimension}: {@code p99 <= 10 ms}, {@code throughput >= 5000/s}.
@@ -33,7 +33,7 @@ public record Limit(Dimension dimension, double value) {
         return dimension.kind().upperBound() ? observed <= value : observed >= value;
     }
 
-    /** @return the limit as budget text, e.g. {@code p99<=10ms} */
+    /** {@return the limit as budget text, e.g. {@code p99<=10ms}} */
     @Override
     public String toString() {
         return BudgetText.format(this);

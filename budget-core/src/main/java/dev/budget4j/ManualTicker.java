@@ -1,6 +1,6 @@
 package dev.budget4j;
 
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 

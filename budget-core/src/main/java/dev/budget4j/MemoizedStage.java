@@ -8,6 +8,6 @@ package dev.budget4j;
  */
 public interface MemoizedStage<I, O> extends Stage<I, O> {
 
-    /** @return hits, misses, evictions and size so far */
+    /** {@return hits, misses, evictions and size so far} */
     CacheStats cacheStats();
 }

@@ -1,7 +1,7 @@
 package dev.budget4j;
 
 import dev.budget4j.internal.RecordingCodec;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -59,32 +59,40 @@ public final class Recording {
      * @param latencyNanos every call's latency in nanoseconds, failed calls included; copied; must have
      *     {@link #PRECISION} significant digits
      * @param failures calls that threw, in [0, calls]
-     * @param allocatedBytes bytes allocated across the calls, {@code >= 0}, or {@code -1} when not measured
+     * @param allocatedBytes bytes allocated across the calls, {@code >= 0}, or empty when not measured
      * @param startEpochNanos when the first call started, nanoseconds since the epoch
      * @param endEpochNanos when the last call ended, nanoseconds since the epoch, {@code >= startEpochNanos}
-     * @param peakRssBytes peak process RSS in bytes, or {@code -1} when not measured
-     * @param rssGrowthBytes peak RSS minus RSS at the start in bytes, or {@code -1} when not measured
+     * @param peakRssBytes peak process RSS in bytes, {@code >= 0}, or empty when not measured
+     * @param rssGrowthBytes peak RSS minus RSS at the start in bytes, {@code >= 0}, or empty when not measured
      * @return the recording
      * @throws IllegalArgumentException naming the parameter, the rule and the value
      */
-    public static Recording of(String stage, Budget budget, Histogram latencyNanos, long failures, long allocatedBytes,
-            long startEpochNanos, long endEpochNanos, long peakRssBytes, long rssGrowthBytes) {
-        Require.name(stage, "stage");
+    public static Recording of(String stage, Budget budget, Histogram latencyNanos, long failures, OptionalLong allocatedBytes,
+            long startEpochNanos, long endEpochNanos, OptionalLong peakRssBytes, OptionalLong rssGrowthBytes) {
+        Require.notBlank(stage, "stage");
         Require.notNull(latencyNanos, "latencyNanos");
         Require.that(latencyNanos.getNumberOfSignificantValueDigits() == PRECISION, "latencyNanos",
                 "must have " + PRECISION + " significant digits", latencyNanos.getNumberOfSignificantValueDigits());
         Require.that(failures >= 0 && failures <= latencyNanos.getTotalCount(), "failures",
                 "must be in [0, calls=" + latencyNanos.getTotalCount() + "]", failures);
-        Require.that(allocatedBytes >= -1, "allocatedBytes", "must be >= 0, or -1 when not measured", allocatedBytes);
+        long allocated = measured(allocatedBytes, "allocatedBytes");
         Require.that(endEpochNanos >= startEpochNanos, "endEpochNanos", "must be >= startEpochNanos (" + startEpochNanos + ")",
                 endEpochNanos);
-        Require.that(peakRssBytes >= -1, "peakRssBytes", "must be >= 0, or -1 when not measured", peakRssBytes);
-        Require.that(rssGrowthBytes >= -1, "rssGrowthBytes", "must be >= 0, or -1 when not measured", rssGrowthBytes);
+        long peak = measured(peakRssBytes, "peakRssBytes");
+        long growth = measured(rssGrowthBytes, "rssGrowthBytes");
         Histogram copy = new Histogram(PRECISION);
         copy.setAutoResize(true);
         copy.add(latencyNanos);
-        return new Recording(stage, budget, copy, failures, allocatedBytes, startEpochNanos, endEpochNanos, peakRssBytes,
-                rssGrowthBytes);
+        return new Recording(stage, budget, copy, failures, allocated, startEpochNanos, endEpochNanos, peak, growth);
+    }
+
+    /** {@return the bytes, or -1 (this class's private mark for "not measured") when empty} */
+    private static long measured(OptionalLong bytes, String parameter) {
+        Require.notNull(bytes, parameter);
+        if (bytes.isEmpty()) {
+            return -1;
+        }
+        return Require.atLeast(bytes.getAsLong(), 0, parameter);
     }
 
     /**
@@ -113,8 +121,8 @@ public final class Recording {
     /** A snapshot of {@code stage} as a recording whose span ends now. */
     private static Recording ofSnapshot(BudgetedStage<?, ?> stage, StageSnapshot s) {
         long end = epochNanosNow();
-        return of(s.stage(), stage.budget(), s.histogram(), s.failures(), s.allocatedBytes().orElse(-1),
-                end - s.elapsedNanos(), end, s.peakRssBytes().orElse(-1), s.rssGrowthBytes().orElse(-1));
+        return of(s.stage(), stage.budget(), s.histogram(), s.failures(), s.allocatedBytes(), end - s.elapsedNanos(), end,
+                s.peakRssBytes(), s.rssGrowthBytes());
     }
 
     private static long epochNanosNow() {
@@ -134,7 +142,7 @@ public final class Recording {
         return RecordingCodec.decode(Require.notNull(bytes, "bytes"));
     }
 
-    /** @return the compact binary form: a small header, then HdrHistogram's compressed histogram */
+    /** {@return the compact binary form: a small header, then HdrHistogram's compressed histogram} */
     public byte[] encode() {
         return RecordingCodec.encode(this);
     }
@@ -166,52 +174,52 @@ public final class Recording {
                 Math.min(startEpochNanos, other.startEpochNanos), Math.max(endEpochNanos, other.endEpochNanos), peak, growth);
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return the budget the calls are held to, when there is one */
+    /** {@return the budget the calls are held to, when there is one} */
     public Optional<Budget> budget() {
         return Optional.ofNullable(budget);
     }
 
-    /** @return a copy of the latency histogram, nanoseconds */
+    /** {@return a copy of the latency histogram, nanoseconds} */
     public Histogram histogram() {
         return latency.copy();
     }
 
-    /** @return calls recorded */
+    /** {@return calls recorded} */
     public long calls() {
         return latency.getTotalCount();
     }
 
-    /** @return calls that threw */
+    /** {@return calls that threw} */
     public long failures() {
         return failures;
     }
 
-    /** @return bytes allocated across the calls, when measured */
+    /** {@return bytes allocated across the calls, when measured} */
     public OptionalLong allocatedBytes() {
         return allocatedBytes < 0 ? OptionalLong.empty() : OptionalLong.of(allocatedBytes);
     }
 
-    /** @return when the first call started, nanoseconds since the epoch */
+    /** {@return when the first call started, nanoseconds since the epoch} */
     public long startEpochNanos() {
         return startEpochNanos;
     }
 
-    /** @return when the last call ended, nanoseconds since the epoch */
+    /** {@return when the last call ended, nanoseconds since the epoch} */
     public long endEpochNanos() {
         return endEpochNanos;
     }
 
-    /** @return peak RSS in bytes, when measured */
+    /** {@return peak RSS in bytes, when measured} */
     public OptionalLong peakRssBytes() {
         return peakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(peakRssBytes);
     }
 
-    /** @return RSS growth in bytes, when measured */
+    /** {@return RSS growth in bytes, when measured} */
     public OptionalLong rssGrowthBytes() {
         return rssGrowthBytes < 0 ? OptionalLong.empty() : OptionalLong.of(rssGrowthBytes);
     }

@@ -2,7 +2,7 @@ package dev.budget4j;
 
 import dev.budget4j.internal.NamedStage;
 import dev.budget4j.internal.Pipeline;
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 import java.util.List;
 import java.util.function.Function;
 
@@ -62,7 +62,7 @@ public interface Stage<I, O> extends Function<I, O> {
      * @return a stage with the same behaviour and parts, named {@code name}
      */
     default Stage<I, O> withName(String name) {
-        return new NamedStage<>(Require.name(name, "name"), this);
+        return new NamedStage<>(Require.notBlank(name, "name"), this);
     }
 
     /**
@@ -101,7 +101,7 @@ public interface Stage<I, O> extends Function<I, O> {
      * @return a stage that calls {@code function}
      */
     static <I, O> Stage<I, O> of(String name, Function<? super I, ? extends O> function) {
-        return new NamedStage<>(Require.name(name, "name"), Require.notNull(function, "function"));
+        return new NamedStage<>(Require.notBlank(name, "name"), Require.notNull(function, "function"));
     }
 
     /**

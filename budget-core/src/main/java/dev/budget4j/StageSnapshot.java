@@ -1,6 +1,6 @@
 package dev.budget4j;
 
-import dev.budget4j.internal.Require;
+import dev.budget4j.internal.util.Require;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.HdrHistogram.AbstractHistogram;
@@ -46,27 +46,27 @@ public final class StageSnapshot {
         return new Builder(stage, latencyNanos);
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return calls recorded, successful and failed */
+    /** {@return calls recorded, successful and failed} */
     public long calls() {
         return latency.getTotalCount();
     }
 
-    /** @return calls that returned normally */
+    /** {@return calls that returned normally} */
     public long successes() {
         return calls() - failures;
     }
 
-    /** @return calls that threw */
+    /** {@return calls that threw} */
     public long failures() {
         return failures;
     }
 
-    /** @return failures / calls in [0, 1], NaN with no calls */
+    /** {@return failures / calls in [0, 1], NaN with no calls} */
     public double errorRate() {
         long calls = calls();
         return calls == 0 ? Double.NaN : (double) failures / calls;
@@ -83,47 +83,47 @@ public final class StageSnapshot {
         return latency.getValueAtPercentile(percentile);
     }
 
-    /** @return the slowest call in nanoseconds, 0 with no calls */
+    /** {@return the slowest call in nanoseconds, 0 with no calls} */
     public long maxNanos() {
         return latency.getTotalCount() == 0 ? 0 : latency.getMaxValue();
     }
 
-    /** @return mean latency in nanoseconds, NaN with no calls */
+    /** {@return mean latency in nanoseconds, NaN with no calls} */
     public double meanNanos() {
         return latency.getTotalCount() == 0 ? Double.NaN : latency.getMean();
     }
 
-    /** @return wall time of the window in nanoseconds (first call's start to last call's end) */
+    /** {@return wall time of the window in nanoseconds (first call's start to last call's end)} */
     public long elapsedNanos() {
         return elapsedNanos;
     }
 
-    /** @return calls per second over the window, NaN when no time elapsed */
+    /** {@return calls per second over the window, NaN when no time elapsed} */
     public double throughputPerSecond() {
         return elapsedNanos <= 0 ? Double.NaN : calls() * 1e9 / elapsedNanos;
     }
 
-    /** @return bytes allocated by the calling threads across all calls, or empty when not tracked */
+    /** {@return bytes allocated by the calling threads across all calls, or empty when not tracked} */
     public OptionalLong allocatedBytes() {
         return allocatedBytes < 0 ? OptionalLong.empty() : OptionalLong.of(allocatedBytes);
     }
 
-    /** @return mean bytes allocated per call, NaN when not tracked or with no calls */
+    /** {@return mean bytes allocated per call, NaN when not tracked or with no calls} */
     public double allocatedBytesPerCall() {
         return allocatedBytes < 0 || calls() == 0 ? Double.NaN : (double) allocatedBytes / calls();
     }
 
-    /** @return peak process RSS in bytes over the window, or empty without a memory probe */
+    /** {@return peak process RSS in bytes over the window, or empty without a memory probe} */
     public OptionalLong peakRssBytes() {
         return peakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(peakRssBytes);
     }
 
-    /** @return peak RSS minus RSS at the window's start, or empty without a memory probe */
+    /** {@return peak RSS minus RSS at the window's start, or empty without a memory probe} */
     public OptionalLong rssGrowthBytes() {
         return rssGrowthBytes < 0 ? OptionalLong.empty() : OptionalLong.of(rssGrowthBytes);
     }
 
-    /** @return memo statistics when the stage is memoized */
+    /** {@return memo statistics when the stage is memoized} */
     public Optional<CacheStats> cacheStats() {
         return Optional.ofNullable(cacheStats);
     }
@@ -145,7 +145,7 @@ public final class StageSnapshot {
         switch (dimension.kind()) {
             case PERCENTILE:
                 return calls == 0 ? Double.NaN : latency.getValueAtPercentile(dimension.percentile());
-            case MAX_LATENCY:
+            case MAX:
                 return calls == 0 ? Double.NaN : latency.getMaxValue();
             case THROUGHPUT:
                 return calls == 0 ? Double.NaN : throughputPerSecond();
@@ -164,7 +164,7 @@ public final class StageSnapshot {
         }
     }
 
-    /** @return a copy of the latency histogram in nanoseconds; changing it changes nothing here */
+    /** {@return a copy of the latency histogram in nanoseconds; changing it changes nothing here} */
     public Histogram histogram() {
         return latency.copy();
     }
@@ -188,14 +188,19 @@ public final class StageSnapshot {
         private CacheStats cacheStats;
 
         private Builder(String stage, AbstractHistogram source) {
-            this.stage = Require.name(stage, "stage");
+            this.stage = Require.notBlank(stage, "stage");
             Require.notNull(source, "latencyNanos");
             this.latency = new Histogram(source.getNumberOfSignificantValueDigits());
             this.latency.setAutoResize(true);
             this.latency.add(source);
         }
 
-        /** @param failures calls that threw, in [0, calls] @return this builder */
+        /**
+         * Sets how many of the calls threw.
+         *
+         * @param failures calls that threw, in [0, calls]
+         * @return this builder
+         */
         public Builder failures(long failures) {
             Require.that(failures >= 0 && failures <= latency.getTotalCount(), "failures",
                     "must be in [0, calls=" + latency.getTotalCount() + "]", failures);
@@ -203,19 +208,31 @@ public final class StageSnapshot {
             return this;
         }
 
-        /** @param nanos wall time of the window, &gt;= 0 ns @return this builder */
+        /**
+         * Sets the wall time the snapshot covers.
+         *
+         * @param nanos wall time of the window, &gt;= 0 ns
+         * @return this builder
+         */
         public Builder elapsedNanos(long nanos) {
             this.elapsedNanos = Require.atLeast(nanos, 0, "elapsedNanos");
             return this;
         }
 
-        /** @param bytes bytes allocated across all calls, &gt;= 0 @return this builder */
+        /**
+         * Sets the bytes the calls allocated, summed over all calls.
+         *
+         * @param bytes bytes allocated across all calls, &gt;= 0
+         * @return this builder
+         */
         public Builder allocatedBytes(long bytes) {
             this.allocatedBytes = Require.atLeast(bytes, 0, "allocatedBytes");
             return this;
         }
 
         /**
+         * Sets the process memory the calls saw.
+         *
          * @param peakBytes peak RSS in bytes, &gt;= 0
          * @param growthBytes peak minus start, &gt;= 0
          * @return this builder
@@ -226,13 +243,18 @@ public final class StageSnapshot {
             return this;
         }
 
-        /** @param stats memo statistics, not null @return this builder */
+        /**
+         * Sets the memo statistics of the stage.
+         *
+         * @param stats memo statistics, not null
+         * @return this builder
+         */
         public Builder cacheStats(CacheStats stats) {
             this.cacheStats = Require.notNull(stats, "stats");
             return this;
         }
 
-        /** @return the snapshot */
+        /** {@return the snapshot} */
         public StageSnapshot build() {
             return new StageSnapshot(this);
         }

@@ -6,7 +6,9 @@ import java.time.Duration;
 public final class StageTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The name of the stage whose call timed out. */
     private final String stage;
+    /** The deadline the call missed. */
     private final Duration timeout;
 
     /**
@@ -21,12 +23,12 @@ public final class StageTimeoutException extends RuntimeException {
         this.timeout = timeout;
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return the deadline that was missed */
+    /** {@return the deadline that was missed} */
     public Duration timeout() {
         return timeout;
     }

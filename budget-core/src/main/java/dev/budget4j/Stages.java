@@ -1,8 +1,8 @@
 package dev.budget4j;
 
 import dev.budget4j.internal.MemoStage;
-import dev.budget4j.internal.Require;
 import dev.budget4j.internal.TimeoutStage;
+import dev.budget4j.internal.util.Require;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;

@@ -1,7 +1,8 @@
 package dev.budget4j;
 
-import dev.budget4j.internal.Require;
-import dev.budget4j.internal.Tables;
+import dev.budget4j.internal.Results;
+import dev.budget4j.internal.util.Require;
+import dev.budget4j.internal.util.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,44 +10,52 @@ import java.util.Optional;
 /**
  * The outcome of checking every dimension of a budget: {@link Outcome#VIOLATED} if any check
  * failed, else {@link Outcome#INCONCLUSIVE} if any lacked data, else {@link Outcome#MET}.
+ *
+ * <p>Only budget4j makes verdicts, by checking figures against a budget: {@link Budget#evaluate},
+ * {@link Recording#evaluate()}, {@link BudgetedStage#verdict()}. There is no public constructor,
+ * so a verdict that says MET was earned.
  */
 public final class Verdict {
+    static {
+        Results.install(new ResultFactory());
+    }
+
     private final String stage;
     private final Budget budget;
     private final List<Check> checks;
     private final String overrideSource;
 
     /**
-     * Creates a verdict.
+     * Creates a verdict; through {@link Results} only.
      *
      * @param stage the stage name
      * @param budget the budget checked
      * @param checks one check per limit
      * @param overrideSource where an override of the budget came from, or null when not overridden
      */
-    public Verdict(String stage, Budget budget, List<Check> checks, String overrideSource) {
-        this.stage = Require.name(stage, "stage");
+    Verdict(String stage, Budget budget, List<Check> checks, String overrideSource) {
+        this.stage = Require.notBlank(stage, "stage");
         this.budget = Require.notNull(budget, "budget");
         this.checks = List.copyOf(Require.notNull(checks, "checks"));
         this.overrideSource = overrideSource;
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return the budget that was checked (the override, when there was one) */
+    /** {@return the budget that was checked (the override, when there was one)} */
     public Budget budget() {
         return budget;
     }
 
-    /** @return every check, in the budget's order */
+    /** {@return every check, in the budget's order} */
     public List<Check> checks() {
         return checks;
     }
 
-    /** @return the overall outcome */
+    /** {@return the overall outcome} */
     public Outcome outcome() {
         boolean inconclusive = false;
         for (Check c : checks) {
@@ -58,12 +67,12 @@ public final class Verdict {
         return inconclusive ? Outcome.INCONCLUSIVE : Outcome.MET;
     }
 
-    /** @return true only when every dimension was measured and met */
+    /** {@return true only when every dimension was measured and met} */
     public boolean isMet() {
         return outcome() == Outcome.MET;
     }
 
-    /** @return the dimensions that were missed */
+    /** {@return the dimensions that were missed} */
     public List<Violation> violations() {
         List<Violation> out = new ArrayList<>();
         for (Check c : checks) {
@@ -83,7 +92,7 @@ public final class Verdict {
         return Optional.ofNullable(overrideSource);
     }
 
-    /** @return true when the budget was replaced by a system property or environment variable */
+    /** {@return true when the budget was replaced by a system property or environment variable} */
     public boolean overridden() {
         return overrideSource != null;
     }
@@ -99,7 +108,7 @@ public final class Verdict {
         }
     }
 
-    /** @return a table of every check, one row per dimension, with a heading line */
+    /** {@return a table of every check, one row per dimension, with a heading line} */
     public String toTable() {
         StringBuilder out = new StringBuilder();
         out.append("stage '").append(stage).append("' budget ").append(outcome());

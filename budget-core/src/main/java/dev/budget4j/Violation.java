@@ -12,12 +12,12 @@ import dev.budget4j.internal.BudgetText;
  */
 public record Violation(String stage, Limit limit, double observed, long samples) {
 
-    /** @return the dimension missed */
+    /** {@return the dimension missed} */
     public Dimension dimension() {
         return limit.dimension();
     }
 
-    /** @return e.g. {@code stage 'embed': p99 was 12.3ms, budget p99<=10ms (1000 samples)} */
+    /** {@return e.g. {@code stage 'embed': p99 was 12.3ms, budget p99<=10ms (1000 samples)}} */
     @Override
     public String toString() {
         return "stage '" + stage + "': " + limit.dimension().label() + " was "

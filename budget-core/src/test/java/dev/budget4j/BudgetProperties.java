@@ -37,7 +37,7 @@ class BudgetProperties {
     @Property(tries = 200)
     void nonPositiveDurationsAreRejected(@ForAll("nonPositiveNanos") long nanos) {
         assertThrows(IllegalArgumentException.class,
-                () -> Budget.builder().maxLatency(Duration.ofNanos(nanos)));
+                () -> Budget.builder().max(Duration.ofNanos(nanos)));
     }
 
     @Property(tries = 100)

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Verdict math on a manual ticker: every latency is exactly what the stage says it is. */
 class BudgetedStageTest {
@@ -131,6 +134,28 @@ class BudgetedStageTest {
         assertEquals(11e6, e.violations().get(0).observed());
         assertEquals(2, stage.snapshot().calls(), "the breaching call is recorded too");
         assertEquals(1, seen.size());
+    }
+
+    /**
+     * What {@link BudgetedStage}'s javadoc promises in each mode: the stage always runs; its result
+     * comes back unless the mode is THROW and the call missed the budget.
+     */
+    @ParameterizedTest
+    @EnumSource(Enforcement.class)
+    void aCallThatMissesTheBudgetReturnsTheStagesResultUnlessTheModeIsThrow(Enforcement mode) {
+        AtomicInteger ran = new AtomicInteger();
+        BudgetedStage<Integer, Integer> stage = Budgets.budgeted(Stage.of("s", (Integer ms) -> {
+            ran.incrementAndGet();
+            ticker.advance(Duration.ofMillis(ms));
+            return ms;
+        })).budget(Budget.parse("max<=5ms")).ticker(ticker).enforcement(mode).build();
+        if (mode == Enforcement.THROW) {
+            assertThrows(BudgetExceededException.class, () -> stage.apply(9), "the result is discarded");
+        } else {
+            assertEquals(9, stage.apply(9));
+        }
+        assertEquals(1, ran.get(), "the stage ran once in every mode");
+        assertEquals(1, stage.snapshot().calls());
     }
 
     @Test

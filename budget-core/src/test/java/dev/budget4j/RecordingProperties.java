@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -34,7 +35,8 @@ class RecordingProperties {
             start = Math.min(start, c.start());
             end = Math.max(end, c.start() + c.latency());
         }
-        return Recording.of("tokenize", BUDGET, h, failures, bytes, start, end, -1, -1);
+        return Recording.of("tokenize", BUDGET, h, failures, OptionalLong.of(bytes), start, end, OptionalLong.empty(),
+                OptionalLong.empty());
     }
 
     @Provide

@@ -7,17 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /** Bad encodings and mismatched recordings give clear exceptions, never a silent mix. */
 class RecordingTest {
+    private static final OptionalLong NONE = OptionalLong.empty();
+
     static Recording sample(String stage, Budget budget) {
         Histogram h = new Histogram(3);
         for (int i = 1; i <= 1_000; i++) {
             h.recordValue(i * 1_000L);
         }
-        return Recording.of(stage, budget, h, 3, 64_000, 1_000, 2_000_000_000L, -1, -1);
+        return Recording.of(stage, budget, h, 3, OptionalLong.of(64_000), 1_000, 2_000_000_000L, NONE, NONE);
     }
 
     @Test
@@ -64,7 +67,7 @@ class RecordingTest {
         Histogram two = new Histogram(2);
         two.recordValue(1_000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Recording.of("s", null, two, 0, -1, 0, 1, -1, -1));
+                () -> Recording.of("s", null, two, 0, NONE, 0, 1, NONE, NONE));
         assertEquals("latencyNanos must have 3 significant digits, but was 2", e.getMessage());
         // The same histogram smuggled into an encoding is caught on decode.
         ByteBuffer hb = ByteBuffer.allocate(two.getNeededByteBufferCapacity());
@@ -94,10 +97,30 @@ class RecordingTest {
         Histogram h = new Histogram(3);
         h.recordValue(5);
         assertEquals("failures must be in [0, calls=1], but was 2",
-                assertThrows(IllegalArgumentException.class, () -> Recording.of("s", null, h, 2, -1, 0, 1, -1, -1)).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recording.of("s", null, h, 0, -1, 5, 1, -1, -1))
+                assertThrows(IllegalArgumentException.class, () -> Recording.of("s", null, h, 2, NONE, 0, 1, NONE, NONE)).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Recording.of("s", null, h, 0, NONE, 5, 1, NONE, NONE))
                 .getMessage().startsWith("endEpochNanos must be >= startEpochNanos (5)"));
         assertThrows(IllegalStateException.class, () -> sample("s", null).evaluate());
+    }
+
+    /** "Not measured" is an empty OptionalLong; -1 is a negative count like any other. */
+    @Test
+    void unmeasuredFiguresAreEmptyNotMinusOne() {
+        Histogram h = new Histogram(3);
+        h.recordValue(5);
+        assertEquals("allocatedBytes must be >= 0, but was -1", assertThrows(IllegalArgumentException.class,
+                () -> Recording.of("s", null, h, 0, OptionalLong.of(-1), 0, 1, NONE, NONE)).getMessage());
+        assertEquals("peakRssBytes must be >= 0, but was -1", assertThrows(IllegalArgumentException.class,
+                () -> Recording.of("s", null, h, 0, NONE, 0, 1, OptionalLong.of(-1), NONE)).getMessage());
+        assertEquals("rssGrowthBytes must be >= 0, but was -1", assertThrows(IllegalArgumentException.class,
+                () -> Recording.of("s", null, h, 0, NONE, 0, 1, NONE, OptionalLong.of(-1))).getMessage());
+        assertThrows(NullPointerException.class, () -> Recording.of("s", null, h, 0, null, 0, 1, NONE, NONE));
+        Recording r = Recording.of("s", null, h, 0, NONE, 0, 1, OptionalLong.of(0), NONE);
+        assertTrue(r.allocatedBytes().isEmpty());
+        assertEquals(OptionalLong.of(0), r.peakRssBytes(), "zero is a measurement");
+        Recording back = Recording.decode(r.encode());
+        assertTrue(back.allocatedBytes().isEmpty() && back.rssGrowthBytes().isEmpty());
+        assertEquals(OptionalLong.of(0), back.peakRssBytes());
     }
 
     @Test

@@ -34,7 +34,7 @@ class SnapshotValueTest {
     static double expected(Dimension d, StageSnapshot s) {
         return switch (d.kind()) {
             case PERCENTILE -> s.percentileNanos(d.percentile());
-            case MAX_LATENCY -> s.maxNanos();
+            case MAX -> s.maxNanos();
             case THROUGHPUT -> 500.0;
             case ERROR_RATE -> 0.01;
             case ALLOCATION -> 64.0;

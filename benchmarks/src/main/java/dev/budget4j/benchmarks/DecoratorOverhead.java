@@ -21,13 +21,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What wrapping a stage costs per call, against a bare call, the floor (two {@code nanoTime()}
- * reads and a shared HdrHistogram {@code Recorder.recordValue}), and Micrometer's {@code Timer}
- * with a percentile histogram. The stage itself is a few arithmetic operations, so the numbers are
- * the decorators' own cost.
+ * reads and a shared HdrHistogram {@code Recorder.recordValue}), the alternative budget-core did
+ * not choose (the same, but one {@code Recorder} per stripe, picked by thread id), and
+ * Micrometer's {@code Timer} with a percentile histogram. The stage itself is a few arithmetic
+ * operations, so the numbers are the decorators' own cost.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DecoratorOverhead -t 1 -prof gc}, then
- * again with {@code -t 2}: with two threads each thread records into its own cell, so calls per
- * second should nearly double, unlike with one shared recorder.
+ * again with {@code -t 2}: two threads start on different stripes and each claims its own, so
+ * calls per second should nearly double, unlike with one shared recorder.
+ * {@link DecoratorOverheadVirtual} runs the same on virtual threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,7 +44,12 @@ public class DecoratorOverhead {
     });
     private static final Budget BUDGET = Budget.parse("p99<=1ms");
 
+    /** Stripes of the not-chosen alternative: as many as budget-core uses, a power of two. */
+    static final int STRIPES = Integer.highestOneBit(Math.max(2, Math.min(64, 2 * Runtime.getRuntime().availableProcessors())) - 1) << 1;
+    private static final int SHIFT = 64 - Integer.numberOfTrailingZeros(STRIPES);
+
     private Recorder floorRecorder;
+    private Recorder[] stripedRecorders;
     private BudgetedStage<long[], long[]> latencyOnly;
     private BudgetedStage<long[], long[]> withAllocation;
     private Timer timer;
@@ -56,6 +63,10 @@ public class DecoratorOverhead {
     @Setup
     public void setUp() {
         floorRecorder = new Recorder(3);
+        stripedRecorders = new Recorder[STRIPES];
+        for (int i = 0; i < STRIPES; i++) {
+            stripedRecorders[i] = new Recorder(3);
+        }
         latencyOnly = Budgets.budgeted(WORK).budget(BUDGET).trackAllocation(false).build();
         withAllocation = Budgets.budgeted(WORK).budget(BUDGET).trackAllocation(true).build();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -74,6 +85,19 @@ public class DecoratorOverhead {
         long start = System.nanoTime();
         long[] out = WORK.apply(in.value);
         floorRecorder.recordValue(System.nanoTime() - start);
+        return out;
+    }
+
+    /**
+     * The floor with one shared recorder per stripe, chosen by thread id as budget-core chooses
+     * its stripes: HdrHistogram's wait-free multi-writer recording, latency only.
+     */
+    @Benchmark
+    public long[] stripedRecorders(Input in) {
+        long start = System.nanoTime();
+        long[] out = WORK.apply(in.value);
+        int stripe = (int) ((Thread.currentThread().threadId() * 0x9E3779B97F4A7C15L) >>> SHIFT);
+        stripedRecorders[stripe].recordValue(System.nanoTime() - start);
         return out;
     }
 

@@ -31,12 +31,12 @@ public final class AllocationMeter {
         return null;
     }
 
-    /** @return whether {@link #currentThreadAllocatedBytes()} works on this JVM */
+    /** {@return whether {@link #currentThreadAllocatedBytes()} works on this JVM} */
     public static boolean supported() {
         return BEAN != null;
     }
 
-    /** @return bytes allocated by the calling thread since it started; only differences mean anything */
+    /** {@return bytes allocated by the calling thread since it started; only differences mean anything} */
     public static long currentThreadAllocatedBytes() {
         return BEAN.getCurrentThreadAllocatedBytes();
     }

@@ -3,6 +3,7 @@ package dev.budget4j.internal;
 import dev.budget4j.Dimension;
 import dev.budget4j.Dimension.Kind;
 import dev.budget4j.Limit;
+import dev.budget4j.internal.util.Require;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class BudgetText {
         String unit = m.group(2);
         switch (kind) {
             case PERCENTILE:
-            case MAX_LATENCY:
+            case MAX:
                 return wholeNumber(number.multiply(BigDecimal.valueOf(durationUnit(unit))), "nanoseconds", text);
             case THROUGHPUT:
                 if (!unit.equals("/s")) {
@@ -172,7 +173,7 @@ public final class BudgetText {
         Require.that(!Double.isNaN(value), field, "must be a number", value);
         switch (dimension.kind()) {
             case PERCENTILE:
-            case MAX_LATENCY:
+            case MAX:
                 Require.that(value > 0, field, "must be > 0 ns", formatNumber(value) + " ns");
                 Require.that(value == Math.rint(value) && value < 0x1p53, field, "must be a whole number of ns",
                         value);
@@ -210,7 +211,7 @@ public final class BudgetText {
     private static String formatValue(Kind kind, double value) {
         switch (kind) {
             case PERCENTILE:
-            case MAX_LATENCY:
+            case MAX:
                 return exactDuration((long) value);
             case THROUGHPUT:
                 return plain(value) + "/s";
@@ -261,7 +262,7 @@ public final class BudgetText {
         }
         switch (kind) {
             case PERCENTILE:
-            case MAX_LATENCY:
+            case MAX:
                 return displayNanos(value);
             case THROUGHPUT:
                 return formatNumber(value) + "/s";

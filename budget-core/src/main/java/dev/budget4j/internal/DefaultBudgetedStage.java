@@ -4,12 +4,12 @@ import dev.budget4j.Budget;
 import dev.budget4j.BudgetExceededException;
 import dev.budget4j.BudgetedStage;
 import dev.budget4j.CacheStats;
+import dev.budget4j.Check;
 import dev.budget4j.Dimension;
 import dev.budget4j.Enforcement;
 import dev.budget4j.Limit;
 import dev.budget4j.MemoizedStage;
 import dev.budget4j.Outcome;
-import dev.budget4j.Check;
 import dev.budget4j.Stage;
 import dev.budget4j.StageReport;
 import dev.budget4j.StageSnapshot;
@@ -18,19 +18,26 @@ import dev.budget4j.Verdict;
 import dev.budget4j.Violation;
 import dev.budget4j.internal.jfr.StageCallEvent;
 import dev.budget4j.internal.jfr.ViolationEvent;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.spi.BudgetListener;
+import dev.budget4j.spi.MemoryProbe;
 import dev.budget4j.spi.RssWindow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The budgeted stage. The per-call path is {@link #apply}; everything else runs off it. */
+/**
+ * The budgeted stage. The per-call path is {@link #apply}; everything else runs off it. Calls
+ * are recorded into a {@link CallRecorder}, whose memory is bounded by its stripes, not by the
+ * threads that call.
+ */
 public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, Decorator {
     private static final Logger LOG = LoggerFactory.getLogger(BudgetedStage.class);
 
@@ -51,6 +58,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
     private final MemoizedStage<?, ?> memo;
     private final RssWindow rssWindow;
     private final CallRecorder recorder = new CallRecorder();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private final AtomicLong windowCallCount = new AtomicLong();
     private final ReentrantLock windowLock = new ReentrantLock();
@@ -60,9 +68,9 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
 
     public DefaultBudgetedStage(Stage<I, O> delegate, Budget coded, Enforcement enforcement, Duration window,
             long windowCalls, Ticker ticker, Boolean trackAllocation, boolean jfrCallEvents,
-            List<BudgetListener> listeners) {
+            List<BudgetListener> listeners, MemoryProbe memoryProbe) {
         this.delegate = delegate;
-        this.name = Require.name(delegate.name(), "stage.name()");
+        this.name = Require.notBlank(delegate.name(), "stage.name()");
         Overrides.Resolved resolved = Overrides.resolve(name, coded);
         this.budget = resolved.budget;
         this.overrideSource = resolved.source;
@@ -88,7 +96,8 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
         }
         if (budget.needsMemoryProbe()) {
             String dim = budget.limit(Dimension.RSS).isPresent() ? "rss" : "rssGrowth";
-            this.rssWindow = MemoryProbes.require(name, dim).openWindow();
+            MemoryProbe probe = memoryProbe != null ? memoryProbe : MemoryProbes.require(name, dim);
+            this.rssWindow = Require.notNull(probe.openWindow(), "memoryProbe.openWindow()");
         } else {
             this.rssWindow = null;
         }
@@ -97,10 +106,12 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
 
     @Override
     public O apply(I input) {
+        if (closed.get()) {
+            return delegate.apply(input);
+        }
         if (jfrCallEvents) {
             return applyWithEvent(input);
         }
-        CallCell cell = recorder.cell();
         long allocBefore = trackAllocation ? AllocationMeter.currentThreadAllocatedBytes() : 0;
         long start = ticker.nanoTime();
         O out;
@@ -109,7 +120,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
         } catch (Throwable t) {
             long end = ticker.nanoTime();
             long alloc = trackAllocation ? AllocationMeter.currentThreadAllocatedBytes() - allocBefore : 0;
-            cell.record(start, end, true, alloc);
+            recorder.record(start, end, true, alloc);
             if (enforcing) {
                 enforceQuietly(end - start, end);
             }
@@ -117,7 +128,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
         }
         long end = ticker.nanoTime();
         long alloc = trackAllocation ? AllocationMeter.currentThreadAllocatedBytes() - allocBefore : 0;
-        cell.record(start, end, false, alloc);
+        recorder.record(start, end, false, alloc);
         if (enforcing) {
             enforce(end - start, end);
         }
@@ -126,7 +137,6 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
 
     private O applyWithEvent(I input) {
         StageCallEvent event = new StageCallEvent();
-        CallCell cell = recorder.cell();
         long allocBefore = trackAllocation ? AllocationMeter.currentThreadAllocatedBytes() : 0;
         event.begin();
         long start = ticker.nanoTime();
@@ -139,7 +149,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
             long end = ticker.nanoTime();
             event.end();
             long alloc = trackAllocation ? AllocationMeter.currentThreadAllocatedBytes() - allocBefore : 0;
-            cell.record(start, end, failed, alloc);
+            recorder.record(start, end, failed, alloc);
             if (event.shouldCommit()) {
                 event.stage = name;
                 event.failed = failed;
@@ -277,25 +287,48 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
     public StageReport report() {
         StageSnapshot s = snapshot();
         List<StageReport> children = new ArrayList<>();
-        collectBudgeted(delegate, children);
-        return new StageReport(name, s, Evaluator.evaluate(budget, s, overrideSource), children);
+        for (BudgetedStage<?, ?> part : BudgetedParts.of(delegate)) {
+            children.add(part.report());
+        }
+        return Results.report(name, s, Evaluator.evaluate(budget, s, overrideSource), children);
     }
 
-    private static void collectBudgeted(Stage<?, ?> stage, List<StageReport> out) {
-        if (stage instanceof BudgetedStage) {
-            out.add(((BudgetedStage<?, ?>) stage).report());
+    /**
+     * Closes the RSS window, then the budgeted stages inside. Idempotent; later calls pass straight
+     * through unrecorded, calls already running are still recorded, and reads keep working.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        List<Stage<?, ?>> parts = stage.stages();
-        if (parts.size() == 1 && parts.get(0) == stage) {
-            if (stage instanceof Decorator && ((Decorator) stage).delegate() instanceof Stage) {
-                collectBudgeted((Stage<?, ?>) ((Decorator) stage).delegate(), out);
+        RuntimeException failure = null;
+        if (rssWindow != null) {
+            try {
+                rssWindow.close();
+            } catch (RuntimeException e) {
+                failure = e;
             }
-            return;
         }
-        for (Stage<?, ?> part : parts) {
-            collectBudgeted(part, out);
+        for (BudgetedStage<?, ?> part : BudgetedParts.of(delegate)) {
+            try {
+                part.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** {@return the recorder, for tests that count what it holds} */
+    CallRecorder recorder() {
+        return recorder;
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class Evaluator {
         for (Limit limit : budget.limits()) {
             checks.add(check(limit, s));
         }
-        return new Verdict(s.stage(), budget, checks, overrideSource);
+        return Results.verdict(s.stage(), budget, checks, overrideSource);
     }
 
     private static Check check(Limit limit, StageSnapshot s) {

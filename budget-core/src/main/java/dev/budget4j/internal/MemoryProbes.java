@@ -18,12 +18,12 @@ public final class MemoryProbes {
         }
     }
 
-    /** @return the probe, or null when no module provides one */
+    /** {@return the probe, or null when no module provides one} */
     public static MemoryProbe probe() {
         return Holder.PROBE;
     }
 
-    /** @return the probe, or an exception that says which module to add */
+    /** {@return the probe, or an exception that says which module to add} */
     public static MemoryProbe require(String stage, String dimension) {
         MemoryProbe probe = probe();
         if (probe == null) {

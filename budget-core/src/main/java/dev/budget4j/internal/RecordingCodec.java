@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.OptionalLong;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
@@ -118,13 +119,19 @@ public final class RecordingCodec {
                         + (at + hlen) + ", but is " + bytes.length + " bytes long");
             }
             try {
-                return Recording.of(stage, budget, h, failures, allocated, start, end, peak, growth);
+                return Recording.of(stage, budget, h, failures, unlessMinusOne(allocated), start, end, unlessMinusOne(peak),
+                        unlessMinusOne(growth));
             } catch (IllegalArgumentException e) {
                 throw new RecordingFormatException("recording of stage '" + stage + "' holds inconsistent figures: " + e.getMessage(), e);
             }
         } catch (BufferUnderflowException e) {
             throw new RecordingFormatException("recording is truncated: it ends at byte " + bytes.length + ", inside " + field, e);
         }
+    }
+
+    /** The wire form writes -1 for "not measured"; any other negative is left for {@link Recording#of} to refuse. */
+    private static OptionalLong unlessMinusOne(long value) {
+        return value == -1 ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     private static String string(ByteBuffer in, String field, boolean nullable) {

@@ -1,6 +1,7 @@
 package dev.budget4j.junit;
 
 import dev.budget4j.Stage;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.junit.internal.Measurement;
 import dev.budget4j.junit.internal.MethodBody;
 import dev.budget4j.junit.internal.Settings;
@@ -9,7 +10,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -118,8 +118,8 @@ public final class BudgetedTestExtension implements InvocationInterceptor, Param
 
         @Override
         public <I> HarnessResult run(Stage<I, ?> stage, Function<SplittableRandom, ? extends I> inputs) {
-            Objects.requireNonNull(stage, "stage must not be null");
-            Objects.requireNonNull(inputs, "inputs must not be null");
+            Require.notNull(stage, "stage");
+            Require.notNull(inputs, "inputs");
             ran.add(stage.name());
             return measurement.run(stage, inputs);
         }

@@ -1,7 +1,7 @@
 package dev.budget4j.micrometer;
 
 import dev.budget4j.BudgetedStage;
-import dev.budget4j.micrometer.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.micrometer.internal.Drain;
 import dev.budget4j.micrometer.internal.LatencyTimer;
 import dev.budget4j.micrometer.internal.StageInstruments;
@@ -74,7 +74,7 @@ public final class BudgetMeters {
      * @return a builder
      */
     public static Builder builder(BudgetedStage<?, ?> stage) {
-        return new Builder(Args.notNull(stage, "stage"));
+        return new Builder(Require.notNull(stage, "stage"));
     }
 
     /**
@@ -94,24 +94,33 @@ public final class BudgetMeters {
             this.stage = stage;
         }
 
-        /** @param names the meter names (default {@link MeterNames#DEFAULT}) @return this builder */
+        /**
+         * Sets the names of the published meters.
+         *
+         * @param names the meter names (default {@link MeterNames#DEFAULT})
+         * @return this builder
+         */
         public Builder names(MeterNames names) {
-            this.names = Args.once(this.names, Args.notNull(names, "names"), "names");
+            this.names = Require.once(this.names, Require.notNull(names, "names"), "names");
             return this;
         }
 
         /**
+         * Sets whether the latency timer publishes Micrometer's percentile histogram.
+         *
          * @param on whether the latency timer publishes Micrometer's percentile histogram (default
          *     on): the buckets Prometheus needs to compute quantiles across instances; the limits are
          *     bucket boundaries either way
          * @return this builder
          */
         public Builder percentileHistogram(boolean on) {
-            this.percentileHistogram = Args.once(this.percentileHistogram, on, "percentileHistogram");
+            this.percentileHistogram = Require.once(this.percentileHistogram, on, "percentileHistogram");
             return this;
         }
 
         /**
+         * Sets whether the latency timer publishes the budget's percentiles.
+         *
          * @param on whether the latency timer publishes the budget's percentiles, computed in this
          *     process (default on). The Prometheus registry does not expose them for a timer with
          *     buckets, as this one always has, so with it they only cost: switching them off saves
@@ -120,19 +129,21 @@ public final class BudgetMeters {
          * @return this builder
          */
         public Builder percentiles(boolean on) {
-            this.percentiles = Args.once(this.percentiles, on, "percentiles");
+            this.percentiles = Require.once(this.percentiles, on, "percentiles");
             return this;
         }
 
         /**
+         * Sets how often the stage's figures are copied into its meters.
+         *
          * @param period time between scheduled refreshes, &gt; 0, or {@link Duration#ZERO} to refresh
          *     only when {@link StageMeters#refresh()} is called (default 1 s)
          * @return this builder
          */
         public Builder refreshEvery(Duration period) {
-            Args.notNull(period, "refreshEvery");
-            Args.that(!period.isNegative(), "refreshEvery", "must be > 0 ns, or zero for refresh() only", period);
-            this.refreshEvery = Args.once(this.refreshEvery, period, "refreshEvery");
+            Require.notNull(period, "refreshEvery");
+            Require.that(!period.isNegative(), "refreshEvery", "must be > 0 ns, or zero for refresh() only", period);
+            this.refreshEvery = Require.once(this.refreshEvery, period, "refreshEvery");
             return this;
         }
 
@@ -146,10 +157,10 @@ public final class BudgetMeters {
          * @return this builder
          */
         public Builder histogramRange(Duration minimum, Duration maximum) {
-            Args.positive(minimum, "minimum");
-            Args.positive(maximum, "maximum");
-            Args.that(maximum.compareTo(minimum) > 0, "maximum", "must be > minimum (" + minimum + ")", maximum);
-            Args.once(minimumLatency == null ? null : "[" + minimumLatency + ", " + maximumLatency + "]",
+            Require.positive(minimum, "minimum");
+            Require.positive(maximum, "maximum");
+            Require.that(maximum.compareTo(minimum) > 0, "maximum", "must be > minimum (" + minimum + ")", maximum);
+            Require.once(minimumLatency == null ? null : "[" + minimumLatency + ", " + maximumLatency + "]",
                     "[" + minimum + ", " + maximum + "]", "histogramRange");
             this.minimumLatency = minimum;
             this.maximumLatency = maximum;
@@ -165,7 +176,7 @@ public final class BudgetMeters {
          *     registry (the two would add into the same counters)
          */
         public StageMeters bindTo(MeterRegistry registry) {
-            Args.notNull(registry, "registry");
+            Require.notNull(registry, "registry");
             String name = stage.name();
             boolean withAllocation = stage.snapshot().allocatedBytes().isPresent();
             StageInstruments instruments = StageInstruments.register(registry,

@@ -1,6 +1,6 @@
 package dev.budget4j.micrometer;
 
-import dev.budget4j.micrometer.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.regex.Pattern;
 
 /**
@@ -39,37 +39,37 @@ public record MeterNames(String prefix) {
      *     with a letter, so that every registry's naming convention maps it without surprises
      */
     public MeterNames {
-        Args.notNull(prefix, "prefix");
-        Args.that(PREFIX.matcher(prefix).matches(), "prefix",
+        Require.notNull(prefix, "prefix");
+        Require.that(PREFIX.matcher(prefix).matches(), "prefix",
                 "must be dot-separated words of [a-z0-9_], each starting with a letter", "'" + prefix + "'");
     }
 
-    /** @return the latency timer: every call's latency, failed calls included */
+    /** {@return the latency timer: every call's latency, failed calls included} */
     public String latency() {
         return prefix + ".stage.latency";
     }
 
-    /** @return the counter of calls, successful and failed */
+    /** {@return the counter of calls, successful and failed} */
     public String calls() {
         return prefix + ".stage.calls";
     }
 
-    /** @return the counter of calls that threw */
+    /** {@return the counter of calls that threw} */
     public String failures() {
         return prefix + ".stage.failures";
     }
 
-    /** @return the distribution summary of bytes allocated per call (base unit bytes) */
+    /** {@return the distribution summary of bytes allocated per call (base unit bytes)} */
     public String allocation() {
         return prefix + ".stage.allocation";
     }
 
-    /** @return the gauge of each budget dimension's limit, in base units */
+    /** {@return the gauge of each budget dimension's limit, in base units} */
     public String limit() {
         return prefix + ".budget.limit";
     }
 
-    /** @return the gauge of whether each budget dimension is met: 1, 0, or NaN when inconclusive */
+    /** {@return the gauge of whether each budget dimension is met: 1, 0, or NaN when inconclusive} */
     public String met() {
         return prefix + ".budget.met";
     }

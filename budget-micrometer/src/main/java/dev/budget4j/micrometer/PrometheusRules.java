@@ -2,7 +2,7 @@ package dev.budget4j.micrometer;
 
 import dev.budget4j.Budget;
 import dev.budget4j.BudgetedStage;
-import dev.budget4j.micrometer.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.micrometer.internal.AtomicFile;
 import dev.budget4j.micrometer.internal.RuleYaml;
 import dev.budget4j.micrometer.internal.StageRules;
@@ -43,12 +43,12 @@ public final class PrometheusRules {
         this.yaml = yaml;
     }
 
-    /** @return a new builder */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the rules file's text, YAML */
+    /** {@return the rules file's text, YAML} */
     public String yaml() {
         return yaml;
     }
@@ -62,7 +62,7 @@ public final class PrometheusRules {
      * @throws IllegalArgumentException when {@code file} is a directory
      */
     public void write(Path file) throws IOException {
-        AtomicFile.write(Args.notNull(file, "file"), yaml);
+        AtomicFile.write(Require.notNull(file, "file"), yaml);
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class PrometheusRules {
          * @throws IllegalArgumentException when a stage of the same name was added
          */
         public Builder stage(BudgetedStage<?, ?> stage) {
-            Args.notNull(stage, "stage");
+            Require.notNull(stage, "stage");
             return stage(stage.name(), stage.budget());
         }
 
@@ -104,9 +104,9 @@ public final class PrometheusRules {
          * @throws IllegalArgumentException when a stage of the same name was added
          */
         public Builder stage(String name, Budget budget) {
-            Args.notNull(name, "name");
-            Args.that(!name.isBlank(), "name", "must not be blank", "'" + name + "'");
-            Args.notNull(budget, "budget");
+            Require.notNull(name, "name");
+            Require.that(!name.isBlank(), "name", "must not be blank", "'" + name + "'");
+            Require.notNull(budget, "budget");
             for (StageRules added : stages) {
                 if (added.stage().equals(name)) {
                     throw new IllegalArgumentException("name must be unique in a rules file (one group per stage),"
@@ -117,36 +117,45 @@ public final class PrometheusRules {
             return this;
         }
 
-        /** @param names the meter names (default {@link MeterNames#DEFAULT}) @return this builder */
+        /**
+         * Sets the meter names the rules query; they must match the ones {@link BudgetMeters} publishes.
+         *
+         * @param names the meter names (default {@link MeterNames#DEFAULT})
+         * @return this builder
+         */
         public Builder names(MeterNames names) {
-            this.names = Args.once(this.names, Args.notNull(names, "names"), "names");
+            this.names = Require.once(this.names, Require.notNull(names, "names"), "names");
             return this;
         }
 
         /**
+         * Sets the range of the rules' range queries.
+         *
          * @param window the range of {@code rate()} and {@code max_over_time()}, &gt; 0, whole
          *     milliseconds (default 5 minutes); at least a few scrape intervals
          * @return this builder
          */
         public Builder rateWindow(Duration window) {
-            Args.positive(window, "rateWindow");
-            Args.that(window.getNano() % 1_000_000 == 0, "rateWindow", "must be a whole number of milliseconds",
+            Require.positive(window, "rateWindow");
+            Require.that(window.getNano() % 1_000_000 == 0, "rateWindow", "must be a whole number of milliseconds",
                     window);
-            this.rateWindow = Args.once(this.rateWindow, window, "rateWindow");
+            this.rateWindow = Require.once(this.rateWindow, window, "rateWindow");
             return this;
         }
 
         /**
+         * Sets how long a rule's expression must hold before its alert fires.
+         *
          * @param duration how long an expression must hold before the alert fires (the rule's
          *     {@code for:}), &gt;= 0, whole milliseconds (default 5 minutes)
          * @return this builder
          */
         public Builder forDuration(Duration duration) {
-            Args.notNull(duration, "forDuration");
-            Args.that(!duration.isNegative(), "forDuration", "must be >= 0 ns", duration);
-            Args.that(duration.getNano() % 1_000_000 == 0, "forDuration", "must be a whole number of milliseconds",
+            Require.notNull(duration, "forDuration");
+            Require.that(!duration.isNegative(), "forDuration", "must be >= 0 ns", duration);
+            Require.that(duration.getNano() % 1_000_000 == 0, "forDuration", "must be a whole number of milliseconds",
                     duration);
-            this.forDuration = Args.once(this.forDuration, duration, "forDuration");
+            this.forDuration = Require.once(this.forDuration, duration, "forDuration");
             return this;
         }
 

@@ -31,12 +31,12 @@ public final class StageMeters implements AutoCloseable {
         this.schedule = every.isZero() ? null : Refresher.every(every, "stage '" + stage + "'", this::refreshIfOpen);
     }
 
-    /** @return the name of the stage, the value of the {@value MeterNames#STAGE_TAG} tag */
+    /** {@return the name of the stage, the value of the {@value MeterNames#STAGE_TAG} tag} */
     public String stage() {
         return stage;
     }
 
-    /** @return the registry the meters are in */
+    /** {@return the registry the meters are in} */
     public MeterRegistry registry() {
         return registry;
     }

@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Budget;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.AtomicFiles;
 import dev.budget4j.profile.internal.BaselineJson;
 import dev.budget4j.profile.internal.GitCommit;
@@ -62,27 +62,27 @@ public final class Baseline {
         return new Builder();
     }
 
-    /** @return when the run was made */
+    /** {@return when the run was made} */
     public Instant createdAt() {
         return createdAt;
     }
 
-    /** @return the git commit the run was made from, when known */
+    /** {@return the git commit the run was made from, when known} */
     public Optional<String> gitCommit() {
         return Optional.ofNullable(gitCommit);
     }
 
-    /** @return the active kernel backend's name, when the caller gave one */
+    /** {@return the active kernel backend's name, when the caller gave one} */
     public Optional<String> kernelBackend() {
         return Optional.ofNullable(kernelBackend);
     }
 
-    /** @return the machine the run was made on */
+    /** {@return the machine the run was made on} */
     public MachineFingerprint machine() {
         return machine;
     }
 
-    /** @return the stages by name, in the order they were added */
+    /** {@return the stages by name, in the order they were added} */
     public Map<String, StageBaseline> stages() {
         return stages;
     }
@@ -118,12 +118,12 @@ public final class Baseline {
      *     parts cannot be merged (different budgets)
      */
     public static Baseline merge(List<Baseline> runs) {
-        Args.notEmpty(runs, "runs");
+        Require.notEmpty(runs, "runs");
         Baseline first = runs.get(0);
         Map<String, List<StageBaseline>> parts = new LinkedHashMap<>();
         Set<String> notes = new LinkedHashSet<>();
         for (Baseline r : runs) {
-            Args.notNull(r, "runs element");
+            Require.notNull(r, "runs element");
             if (!Objects.equals(r.gitCommit, first.gitCommit)) {
                 throw new IllegalArgumentException("runs must come from one git commit to be merged, but found "
                         + first.gitCommit + " and " + r.gitCommit);
@@ -145,7 +145,7 @@ public final class Baseline {
         return b.build();
     }
 
-    /** @return the baseline as JSON text */
+    /** {@return the baseline as JSON text} */
     public String toJson() {
         return BaselineJson.write(this);
     }
@@ -159,7 +159,7 @@ public final class Baseline {
      */
     public void write(Path file) throws IOException {
         String json = toJson();
-        AtomicFiles.writeAtomically(Args.notNull(file, "file"), json);
+        AtomicFiles.writeAtomically(Require.notNull(file, "file"), json);
     }
 
     /**
@@ -174,7 +174,7 @@ public final class Baseline {
      * @throws IOException when the file cannot be read (e.g. it does not exist)
      */
     public static Baseline read(Path file) throws IOException {
-        return BaselineJson.read(Args.notNull(file, "file"));
+        return BaselineJson.read(Require.notNull(file, "file"));
     }
 
     /** Builds a {@link Baseline}; each setting may be given once, each stage name once. */
@@ -190,15 +190,25 @@ public final class Baseline {
         private Builder() {
         }
 
-        /** @param note a line for readers of reports on this run, not blank @return this builder */
+        /**
+         * Adds a note for readers of reports on this run.
+         *
+         * @param note a line for readers of reports on this run, not blank
+         * @return this builder
+         */
         public Builder note(String note) {
-            notes.add(Args.notBlank(note, "note"));
+            notes.add(Require.notBlank(note, "note"));
             return this;
         }
 
-        /** @param time when the run was made, not null (default: now) @return this builder */
+        /**
+         * Sets when the run was made.
+         *
+         * @param time when the run was made, not null (default: now)
+         * @return this builder
+         */
         public Builder createdAt(Instant time) {
-            Args.notNull(time, "createdAt");
+            Require.notNull(time, "createdAt");
             if (createdAt != null) {
                 throw new IllegalStateException("createdAt must be set once, but was already set to " + createdAt);
             }
@@ -206,7 +216,12 @@ public final class Baseline {
             return this;
         }
 
-        /** @param commit the git commit, or null for none (default: read from {@code .git}) @return this builder */
+        /**
+         * Sets the git commit the run measured.
+         *
+         * @param commit the git commit, or null for none (default: read from {@code .git})
+         * @return this builder
+         */
         public Builder gitCommit(String commit) {
             if (gitCommitSet) {
                 throw new IllegalStateException("gitCommit must be set once, but was already set to " + gitCommit);
@@ -216,9 +231,14 @@ public final class Baseline {
             return this;
         }
 
-        /** @param name the active kernel backend, e.g. {@code "vector"}, not blank @return this builder */
+        /**
+         * Records the kernel backend that was active during the run.
+         *
+         * @param name the active kernel backend, e.g. {@code "vector"}, not blank
+         * @return this builder
+         */
         public Builder kernelBackend(String name) {
-            Args.notBlank(name, "kernelBackend");
+            Require.notBlank(name, "kernelBackend");
             if (kernelBackend != null) {
                 throw new IllegalStateException("kernelBackend must be set once, but was already set to " + kernelBackend);
             }
@@ -226,9 +246,14 @@ public final class Baseline {
             return this;
         }
 
-        /** @param fingerprint the machine, not null (default: this machine) @return this builder */
+        /**
+         * Sets the machine the run was made on.
+         *
+         * @param fingerprint the machine, not null (default: this machine)
+         * @return this builder
+         */
         public Builder machine(MachineFingerprint fingerprint) {
-            Args.notNull(fingerprint, "machine");
+            Require.notNull(fingerprint, "machine");
             if (machine != null) {
                 throw new IllegalStateException("machine must be set once, but was already set to " + machine);
             }
@@ -236,9 +261,14 @@ public final class Baseline {
             return this;
         }
 
-        /** @param stage a stage's figures, its name not yet added @return this builder */
+        /**
+         * Adds a stage's figures.
+         *
+         * @param stage a stage's figures, its name not yet added
+         * @return this builder
+         */
         public Builder stage(StageBaseline stage) {
-            Args.notNull(stage, "stage");
+            Require.notNull(stage, "stage");
             if (stages.putIfAbsent(stage.stage(), stage) != null) {
                 throw new IllegalArgumentException("stage must be added once per name, but '" + stage.stage()
                         + "' was already added");
@@ -247,6 +277,8 @@ public final class Baseline {
         }
 
         /**
+         * Adds a stage's figures from a harness run.
+         *
          * @param result a harness run, not null
          * @param budget the budget the stage is held to, or null
          * @return this builder
@@ -255,7 +287,7 @@ public final class Baseline {
             return stage(StageBaseline.of(result, budget));
         }
 
-        /** @return the baseline */
+        /** {@return the baseline} */
         public Baseline build() {
             return new Baseline(this);
         }

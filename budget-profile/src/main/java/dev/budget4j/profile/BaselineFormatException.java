@@ -28,6 +28,7 @@ public final class BaselineFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** What is wrong with the file. */
     private final String problem;
 
     /**
@@ -42,12 +43,12 @@ public final class BaselineFormatException extends IOException {
         this.problem = problem;
     }
 
-    /** @return the file that was read */
+    /** {@return the file that was read} */
     public Path file() {
         return file;
     }
 
-    /** @return what is wrong, without the file name */
+    /** {@return what is wrong, without the file name} */
     public String problem() {
         return problem;
     }

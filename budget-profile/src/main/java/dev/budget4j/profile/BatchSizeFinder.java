@@ -4,7 +4,7 @@ import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.Stage;
 import dev.budget4j.Verdict;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +36,8 @@ public final class BatchSizeFinder {
     }
 
     /**
+     * Every candidate batch size and the best one.
+     *
      * @param candidates every size measured, in the order given
      * @param best the fastest candidate that met the budget, if any
      */
@@ -50,7 +52,7 @@ public final class BatchSizeFinder {
             candidates = List.copyOf(candidates);
         }
 
-        /** @return one row per batch size */
+        /** {@return one row per batch size} */
         public String toTable() {
             StringBuilder out = new StringBuilder("batch  items/s  alloc/call  peak rss  budget\n");
             for (Candidate c : candidates) {
@@ -77,14 +79,14 @@ public final class BatchSizeFinder {
      */
     public static <I> Result find(Harness harness, List<Integer> batchSizes, Stage<I, ?> stage,
             BiFunction<Integer, SplittableRandom, ? extends I> batches, Budget budget) {
-        Args.notNull(harness, "harness");
-        Args.notEmpty(batchSizes, "batchSizes");
-        Args.notNull(stage, "stage");
-        Args.notNull(batches, "batches");
-        Args.notNull(budget, "budget");
+        Require.notNull(harness, "harness");
+        Require.notEmpty(batchSizes, "batchSizes");
+        Require.notNull(stage, "stage");
+        Require.notNull(batches, "batches");
+        Require.notNull(budget, "budget");
         for (Integer b : batchSizes) {
-            Args.notNull(b, "batchSize");
-            Args.that(b >= 1, "batchSize", "must be >= 1", b);
+            Require.notNull(b, "batchSize");
+            Require.that(b >= 1, "batchSize", "must be >= 1", b);
         }
         List<Candidate> out = new ArrayList<>();
         Candidate best = null;

@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Budget;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.PropertiesFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ public final class BudgetFile {
      * @throws IllegalArgumentException naming the file and the stages it has when it has none for {@code stage}
      */
     public Budget budget(String stage) {
-        Budget b = budgets.get(Args.notNull(stage, "stage"));
+        Budget b = budgets.get(Require.notNull(stage, "stage"));
         if (b == null) {
             throw new IllegalArgumentException(source + " must give a budget for stage '" + stage
                     + "', but has none (stages: " + budgets.keySet() + ")");
@@ -93,12 +93,12 @@ public final class BudgetFile {
         return b;
     }
 
-    /** @return where the budgets came from: the file or resource name */
+    /** {@return where the budgets came from: the file or resource name} */
     public String source() {
         return source;
     }
 
-    /** @return every budget by stage name, names in order */
+    /** {@return every budget by stage name, names in order} */
     public Map<String, Budget> all() {
         return budgets;
     }

@@ -2,7 +2,7 @@ package dev.budget4j.profile;
 
 import dev.budget4j.Dimension;
 import dev.budget4j.Stage;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +27,15 @@ public final class Crossover {
      * @param challengerNanos the challenger's, nanoseconds
      */
     public record Point(int size, double incumbentNanos, double challengerNanos) {
-        /** @return incumbent / challenger: above 1 means the challenger is faster */
+        /** {@return incumbent / challenger: above 1 means the challenger is faster} */
         public double speedup() {
             return incumbentNanos / challengerNanos;
         }
     }
 
     /**
+     * What the sweep measured and where the challenger takes over.
+     *
      * @param points one per size, ascending
      * @param crossoverSize the smallest size from which the challenger stays faster, if any
      */
@@ -48,7 +50,7 @@ public final class Crossover {
             points = List.copyOf(points);
         }
 
-        /** @return one row per size */
+        /** {@return one row per size} */
         public String toTable() {
             StringBuilder out = new StringBuilder("size  incumbent  challenger  speedup\n");
             for (Point p : points) {
@@ -73,11 +75,11 @@ public final class Crossover {
      */
     public static <I> Result find(Harness harness, List<Integer> sizes, Stage<I, ?> incumbent, Stage<I, ?> challenger,
             BiFunction<Integer, SplittableRandom, ? extends I> inputs) {
-        Args.notNull(harness, "harness");
+        Require.notNull(harness, "harness");
         SizeSweep.validateSizes(sizes);
-        Args.notNull(incumbent, "incumbent");
-        Args.notNull(challenger, "challenger");
-        Args.notNull(inputs, "inputs");
+        Require.notNull(incumbent, "incumbent");
+        Require.notNull(challenger, "challenger");
+        Require.notNull(inputs, "inputs");
         List<Point> points = new ArrayList<>();
         for (int size : sizes.stream().distinct().sorted().toList()) {
             double a = harness.run(incumbent, r -> inputs.apply(size, r)).summary(Dimension.percentile(50)).median();

@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Dimension;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,11 +24,11 @@ public record ForkRounds(int pair, Map<String, double[]> values) {
      * @param values see the record description
      */
     public ForkRounds {
-        Args.that(pair >= -1, "pair", "must be >= 0, or -1 for an unpaired fork", pair);
+        Require.that(pair >= -1, "pair", "must be >= 0, or -1 for an unpaired fork", pair);
         Map<String, double[]> copy = new LinkedHashMap<>();
-        Args.notNull(values, "values").forEach((k, v) -> {
+        Require.notNull(values, "values").forEach((k, v) -> {
             Dimension.ofLabel(k);
-            copy.put(k, Args.notNull(v, "values." + k).clone());
+            copy.put(k, Require.notNull(v, "values." + k).clone());
         });
         values = Collections.unmodifiableMap(copy);
     }
@@ -50,7 +50,7 @@ public record ForkRounds(int pair, Map<String, double[]> values) {
      * @return a copy with the pair index
      */
     public ForkRounds inPair(int pair) {
-        Args.atLeast(pair, 0, "pair");
+        Require.atLeast(pair, 0, "pair");
         return new ForkRounds(pair, values);
     }
 
@@ -61,11 +61,11 @@ public record ForkRounds(int pair, Map<String, double[]> values) {
      * @return one value per round (NaN where not measured); empty when this fork has none for it
      */
     public double[] values(Dimension dimension) {
-        double[] v = values.get(Args.notNull(dimension, "dimension").label());
+        double[] v = values.get(Require.notNull(dimension, "dimension").label());
         return v == null ? new double[0] : v.clone();
     }
 
-    /** @return the number of rounds (the longest series) */
+    /** {@return the number of rounds (the longest series)} */
     public int rounds() {
         return values.values().stream().mapToInt(v -> v.length).max().orElse(0);
     }

@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Stage;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.ChildJvm;
 import dev.budget4j.profile.internal.GitCommit;
 import java.io.File;
@@ -64,22 +64,22 @@ public final class Forks {
         this.gitCommit = b.gitCommitSet ? b.gitCommit : GitCommit.of(Path.of("")).orElse(null);
     }
 
-    /** @return a builder: 3 forks, the default {@link Harness}, this JVM's class path and options */
+    /** {@return a builder: 3 forks, the default {@link Harness}, this JVM's class path and options} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return forks per {@link #measure()}, {@code >= 1} */
+    /** {@return forks per {@link #measure()}, {@code >= 1}} */
     public int forks() {
         return forks;
     }
 
-    /** @return the JVM options children get (inherited ones first) */
+    /** {@return the JVM options children get (inherited ones first)} */
     public List<String> jvmArgs() {
         return jvmArgs;
     }
 
-    /** @return the children's class path */
+    /** {@return the children's class path} */
     public String classPath() {
         return classPath;
     }
@@ -228,66 +228,116 @@ public final class Forks {
         private Builder() {
         }
 
-        /** @param harness warmup, rounds, calls, seed and probe for every child, not null (the probe becomes an {@link OshiMemoryProbe} in the child) @return this builder */
+        /**
+         * Sets how every child JVM measures.
+         *
+         * @param harness warmup, rounds, calls, seed and probe for every child, not null (the probe becomes an {@link OshiMemoryProbe} in the child)
+         * @return this builder
+         */
         public Builder harness(Harness harness) {
-            this.harness = once(this.harness, Args.notNull(harness, "harness"), "harness");
+            this.harness = Require.once(this.harness, Require.notNull(harness, "harness"), "harness");
             return this;
         }
 
-        /** @param count child JVMs per {@link #measure()}, in [1, 1000] (default 3) @return this builder */
+        /**
+         * Sets how many child JVMs each measurement starts.
+         *
+         * @param count child JVMs per {@link #measure()}, in [1, 1000] (default 3)
+         * @return this builder
+         */
         public Builder forks(int count) {
-            Args.that(count >= 1 && count <= 1000, "forks", "must be in [1, 1000]", count);
-            this.forks = once(this.forks, count, "forks");
+            Require.that(count >= 1 && count <= 1000, "forks", "must be in [1, 1000]", count);
+            this.forks = Require.once(this.forks, count, "forks");
             return this;
         }
 
-        /** @param className a {@link StageSuite} class with a public no-argument constructor; default: every suite {@link java.util.ServiceLoader} finds @return this builder */
+        /**
+         * Names the suite the children run.
+         *
+         * @param className a {@link StageSuite} class with a public no-argument constructor; default: every suite {@link java.util.ServiceLoader} finds
+         * @return this builder
+         */
         public Builder suite(String className) {
-            this.suite = once(this.suite, Args.notBlank(className, "suite"), "suite");
+            this.suite = Require.once(this.suite, Require.notBlank(className, "suite"), "suite");
             return this;
         }
 
-        /** @param name a stage to measure, by its {@link Stage#name()}; default: every stage of the suite @return this builder */
+        /**
+         * Adds a stage to measure; without any, every stage of the suite is measured.
+         *
+         * @param name a stage to measure, by its {@link Stage#name()}; default: every stage of the suite
+         * @return this builder
+         */
         public Builder stage(String name) {
-            Args.notBlank(name, "stage");
-            Args.that(!stages.contains(name), "stage", "must be given once", name);
+            Require.notBlank(name, "stage");
+            Require.that(!stages.contains(name), "stage", "must be given once", name);
             stages.add(name);
             return this;
         }
 
-        /** @param path the children's class path, entries separated by {@link File#pathSeparator}, not blank (default: this JVM's) @return this builder */
+        /**
+         * Sets the class path of the child JVMs.
+         *
+         * @param path the children's class path, entries separated by {@link File#pathSeparator}, not blank (default: this JVM's)
+         * @return this builder
+         */
         public Builder classPath(String path) {
-            this.classPath = once(this.classPath, Args.notBlank(path, "classPath"), "classPath");
+            this.classPath = Require.once(this.classPath, Require.notBlank(path, "classPath"), "classPath");
             return this;
         }
 
-        /** @param arg a JVM option for every child, after the inherited ones, not blank @return this builder */
+        /**
+         * Adds a JVM option for every child.
+         *
+         * @param arg a JVM option for every child, after the inherited ones, not blank
+         * @return this builder
+         */
         public Builder jvmArg(String arg) {
-            jvmArgs.add(Args.notBlank(arg, "jvmArg"));
+            jvmArgs.add(Require.notBlank(arg, "jvmArg"));
             return this;
         }
 
-        /** @param inherit pass this JVM's own options to the children (default true) @return this builder */
+        /**
+         * Sets whether the children get this JVM's own options.
+         *
+         * @param inherit pass this JVM's own options to the children (default true)
+         * @return this builder
+         */
         public Builder inheritJvmArgs(boolean inherit) {
-            this.inheritJvmArgs = once(this.inheritJvmArgs, inherit, "inheritJvmArgs");
+            this.inheritJvmArgs = Require.once(this.inheritJvmArgs, inherit, "inheritJvmArgs");
             return this;
         }
 
-        /** @param launcher the {@code java} executable (default: this JVM's) @return this builder */
+        /**
+         * Sets the {@code java} executable that starts the children.
+         *
+         * @param launcher the {@code java} executable (default: this JVM's)
+         * @return this builder
+         */
         public Builder java(Path launcher) {
-            this.java = once(this.java, Args.notNull(launcher, "java"), "java");
+            this.java = Require.once(this.java, Require.notNull(launcher, "java"), "java");
             return this;
         }
 
-        /** @param timeout the longest a child may run, {@code > 0} (default 10 minutes) @return this builder */
+        /**
+         * Sets how long a child may run before it is stopped and the measurement fails.
+         *
+         * @param timeout the longest a child may run, {@code > 0} (default 10 minutes)
+         * @return this builder
+         */
         public Builder forkTimeout(Duration timeout) {
-            Args.notNull(timeout, "forkTimeout");
-            Args.that(!timeout.isNegative() && !timeout.isZero(), "forkTimeout", "must be > 0", timeout);
-            this.forkTimeout = once(this.forkTimeout, timeout, "forkTimeout");
+            Require.notNull(timeout, "forkTimeout");
+            Require.that(!timeout.isNegative() && !timeout.isZero(), "forkTimeout", "must be > 0", timeout);
+            this.forkTimeout = Require.once(this.forkTimeout, timeout, "forkTimeout");
             return this;
         }
 
-        /** @param commit the git commit recorded in the run, or null for unknown (default: read from {@code .git}) @return this builder */
+        /**
+         * Sets the git commit recorded in the run.
+         *
+         * @param commit the git commit recorded in the run, or null for unknown (default: read from {@code .git})
+         * @return this builder
+         */
         public Builder gitCommit(String commit) {
             if (gitCommitSet) {
                 throw new IllegalStateException("gitCommit must be set once, but was already set to " + gitCommit);
@@ -297,16 +347,9 @@ public final class Forks {
             return this;
         }
 
-        /** @return the configuration */
+        /** {@return the configuration} */
         public Forks build() {
             return new Forks(this);
-        }
-
-        private static <T> T once(T previous, T value, String setting) {
-            if (previous != null) {
-                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
-            }
-            return value;
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.budget4j.profile;
 import dev.budget4j.Dimension;
 import dev.budget4j.Outcome;
 import dev.budget4j.Verdict;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,22 +52,22 @@ public final class Gate {
         this.deterministic = b.deterministic == null ? Set.of(Dimension.ALLOCATION) : Set.copyOf(b.deterministic);
     }
 
-    /** @return a gate with the defaults: {@link GateRules#defaults()}, 95% intervals */
+    /** {@return a gate with the defaults: {@link GateRules#defaults()}, 95% intervals} */
     public static Gate defaults() {
         return builder().build();
     }
 
-    /** @return a builder */
+    /** {@return a builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the confidence level of the intervals, in [0.5, 0.999] */
+    /** {@return the confidence level of the intervals, in [0.5, 0.999]} */
     public double confidence() {
         return confidence;
     }
 
-    /** @return the rules */
+    /** {@return the rules} */
     public GateRules rules() {
         return rules;
     }
@@ -81,8 +81,8 @@ public final class Gate {
      * @throws IllegalArgumentException when the machines differ and foreign machines are refused
      */
     public GateReport compare(Baseline baseline, Baseline current) {
-        Args.notNull(baseline, "baseline");
-        Args.notNull(current, "current");
+        Require.notNull(baseline, "baseline");
+        Require.notNull(current, "current");
         List<String> diffs = baseline.machine().differences(current.machine());
         if (refuseForeignMachine && !diffs.isEmpty()) {
             throw new IllegalArgumentException("baseline and current run must come from the same machine, but they differ: "
@@ -161,9 +161,9 @@ public final class Gate {
      * @return the comparison
      */
     public DimensionComparison compare(RatioRule rule, StageBaseline baseline, StageBaseline current) {
-        Args.notNull(rule, "rule");
-        Args.notNull(baseline, "baseline");
-        Args.notNull(current, "current");
+        Require.notNull(rule, "rule");
+        Require.notNull(baseline, "baseline");
+        Require.notNull(current, "current");
         Dimension dim = rule.dimension();
         if (deterministic.contains(dim)) {
             return compare(rule, baseline.perRound(dim), current.perRound(dim));
@@ -269,9 +269,9 @@ public final class Gate {
      * @return the comparison
      */
     public DimensionComparison compare(RatioRule rule, double[] baselineRounds, double[] currentRounds) {
-        Args.notNull(rule, "rule");
-        double[] base = finite(Args.notNull(baselineRounds, "baselineRounds"));
-        double[] cur = finite(Args.notNull(currentRounds, "currentRounds"));
+        Require.notNull(rule, "rule");
+        double[] base = finite(Require.notNull(baselineRounds, "baselineRounds"));
+        double[] cur = finite(Require.notNull(currentRounds, "currentRounds"));
         if (base.length == 0 || cur.length == 0) {
             String side = base.length == 0 && cur.length == 0 ? "either run" : base.length == 0 ? "the baseline" : "the current run";
             return new DimensionComparison(rule, Stats.median(base), Stats.median(cur), Double.NaN, Double.NaN, Double.NaN,
@@ -320,53 +320,76 @@ public final class Gate {
         private Builder() {
         }
 
-        /** @param rules the ratio rules, not null (default {@link GateRules#defaults()}) @return this builder */
+        /**
+         * Sets the ratio rules a candidate is held to.
+         *
+         * @param rules the ratio rules, not null (default {@link GateRules#defaults()})
+         * @return this builder
+         */
         public Builder rules(GateRules rules) {
-            this.rules = once(this.rules, Args.notNull(rules, "rules"), "rules");
+            this.rules = Require.once(this.rules, Require.notNull(rules, "rules"), "rules");
             return this;
         }
 
-        /** @param level confidence of the bootstrap interval, in [0.5, 0.999] (default 0.95) @return this builder */
+        /**
+         * Sets the confidence level of the intervals.
+         *
+         * @param level confidence of the bootstrap interval, in [0.5, 0.999] (default 0.95)
+         * @return this builder
+         */
         public Builder confidence(double level) {
-            this.confidence = once(confidence, Args.inRange(level, 0.5, 0.999, "confidence"), "confidence");
+            this.confidence = Require.once(confidence, Require.inRange(level, 0.5, 0.999, "confidence"), "confidence");
             return this;
         }
 
-        /** @param count bootstrap resamples, in [100, 1,000,000] (default 2,000) @return this builder */
+        /**
+         * Sets how many bootstrap resamples each interval is built from.
+         *
+         * @param count bootstrap resamples, in [100, 1,000,000] (default 2,000)
+         * @return this builder
+         */
         public Builder resamples(int count) {
-            Args.that(count >= 100 && count <= 1_000_000, "resamples", "must be in [100, 1000000]", count);
-            this.resamples = once(resamples, count, "resamples");
+            Require.that(count >= 100 && count <= 1_000_000, "resamples", "must be in [100, 1000000]", count);
+            this.resamples = Require.once(resamples, count, "resamples");
             return this;
         }
 
-        /** @param seed the bootstrap's random seed (default 1) @return this builder */
+        /**
+         * Sets the bootstrap's random seed, so a comparison can be repeated exactly.
+         *
+         * @param seed the bootstrap's random seed (default 1)
+         * @return this builder
+         */
         public Builder seed(long seed) {
-            this.seed = once(this.seed, seed, "seed");
+            this.seed = Require.once(this.seed, seed, "seed");
             return this;
         }
 
-        /** @param refuse throw instead of flagging when the machine fingerprints differ (default false) @return this builder */
+        /**
+         * Sets whether a comparison across different machines fails instead of being flagged.
+         *
+         * @param refuse throw instead of flagging when the machine fingerprints differ (default false)
+         * @return this builder
+         */
         public Builder refuseForeignMachine(boolean refuse) {
-            this.refuseForeignMachine = once(refuseForeignMachine, refuse, "refuseForeignMachine");
+            this.refuseForeignMachine = Require.once(refuseForeignMachine, refuse, "refuseForeignMachine");
             return this;
         }
 
-        /** @param dimensions dimensions compared exactly, without an interval (default: alloc) @return this builder */
+        /**
+         * Sets the dimensions that are compared exactly instead of with an interval.
+         *
+         * @param dimensions dimensions compared exactly, without an interval (default: alloc)
+         * @return this builder
+         */
         public Builder deterministic(Set<Dimension> dimensions) {
-            this.deterministic = once(deterministic, Set.copyOf(Args.notNull(dimensions, "deterministic")), "deterministic");
+            this.deterministic = Require.once(deterministic, Set.copyOf(Require.notNull(dimensions, "deterministic")), "deterministic");
             return this;
         }
 
-        /** @return the gate */
+        /** {@return the gate} */
         public Gate build() {
             return new Gate(this);
-        }
-
-        private static <T> T once(T previous, T value, String setting) {
-            if (previous != null) {
-                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
-            }
-            return value;
         }
     }
 }

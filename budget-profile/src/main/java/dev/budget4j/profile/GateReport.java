@@ -40,32 +40,32 @@ public final class GateReport {
         return new GateReport(baseline, current, stages, machineDifferences, confidence);
     }
 
-    /** @return the baseline run */
+    /** {@return the baseline run} */
     public Baseline baseline() {
         return baseline;
     }
 
-    /** @return the current run */
+    /** {@return the current run} */
     public Baseline current() {
         return current;
     }
 
-    /** @return one comparison per stage of either run (baseline's order, then new stages) */
+    /** {@return one comparison per stage of either run (baseline's order, then new stages)} */
     public List<StageComparison> stages() {
         return stages;
     }
 
-    /** @return how the machines differ; empty when they match */
+    /** {@return how the machines differ; empty when they match} */
     public List<String> machineDifferences() {
         return machineDifferences;
     }
 
-    /** @return the confidence level of the intervals, in (0, 1) */
+    /** {@return the confidence level of the intervals, in (0, 1)} */
     public double confidence() {
         return confidence;
     }
 
-    /** @return REGRESSION if any stage regressed, else INCONCLUSIVE if any was, else PASS */
+    /** {@return REGRESSION if any stage regressed, else INCONCLUSIVE if any was, else PASS} */
     public GateStatus status() {
         GateStatus worst = GateStatus.PASS;
         for (StageComparison s : stages) {
@@ -74,32 +74,32 @@ public final class GateReport {
         return worst;
     }
 
-    /** @return true when no stage regressed */
+    /** {@return true when no stage regressed} */
     public boolean passed() {
         return status() != GateStatus.REGRESSION;
     }
 
-    /** @return true when the two runs come from machines with different fingerprints */
+    /** {@return true when the two runs come from machines with different fingerprints} */
     public boolean machineMismatch() {
         return !machineDifferences.isEmpty();
     }
 
-    /** @return a plain-text table for a terminal */
+    /** {@return a plain-text table for a terminal} */
     public String toConsoleTable() {
         return RunReport.of(this).toConsoleTable();
     }
 
-    /** @return GitHub-flavoured Markdown for a CI job summary or a pull-request comment */
+    /** {@return GitHub-flavoured Markdown for a CI job summary or a pull-request comment} */
     public String toMarkdown() {
         return RunReport.of(this).toMarkdown();
     }
 
-    /** @return the report as JSON */
+    /** {@return the report as JSON} */
     public String toJson() {
         return RunReport.of(this).toJson();
     }
 
-    /** @return one self-contained XHTML page with inline SVG charts, no external resources */
+    /** {@return one self-contained XHTML page with inline SVG charts, no external resources} */
     public String toHtml() {
         return RunReport.of(this).toHtml();
     }

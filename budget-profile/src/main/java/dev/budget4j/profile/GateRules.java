@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Dimension;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.PropertiesFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,12 +31,12 @@ public final class GateRules {
         this.perStage = Collections.unmodifiableMap(copy);
     }
 
-    /** @return the default rules (see the class description) */
+    /** {@return the default rules (see the class description)} */
     public static GateRules defaults() {
         return none().with(parse("p50<=1.10x p95<=1.10x p99<=1.10x throughput>=0.90x rss<=1.50x alloc<=1.00x"));
     }
 
-    /** @return no rules at all; add some with {@link #with(RatioRule)} */
+    /** {@return no rules at all; add some with {@link #with(RatioRule)}} */
     public static GateRules none() {
         return new GateRules(Map.of(), Map.of());
     }
@@ -113,7 +113,7 @@ public final class GateRules {
      * @throws IllegalArgumentException naming the bad rule
      */
     public static List<RatioRule> parse(String text) {
-        Args.notBlank(text, "rules");
+        Require.notBlank(text, "rules");
         List<RatioRule> out = new ArrayList<>();
         for (String token : text.trim().split("\\s+")) {
             out.add(RatioRule.parse(token));
@@ -128,7 +128,7 @@ public final class GateRules {
      * @return a copy with the rule
      */
     public GateRules with(RatioRule rule) {
-        Args.notNull(rule, "rule");
+        Require.notNull(rule, "rule");
         Map<Dimension, RatioRule> c = new LinkedHashMap<>(common);
         c.put(rule.dimension(), rule);
         return new GateRules(c, perStage);
@@ -142,7 +142,7 @@ public final class GateRules {
      */
     public GateRules with(List<RatioRule> rules) {
         GateRules out = this;
-        for (RatioRule r : Args.notNull(rules, "rules")) {
+        for (RatioRule r : Require.notNull(rules, "rules")) {
             out = out.with(r);
         }
         return out;
@@ -156,8 +156,8 @@ public final class GateRules {
      * @return a copy with the rule
      */
     public GateRules with(String stage, RatioRule rule) {
-        Args.notBlank(stage, "stage");
-        Args.notNull(rule, "rule");
+        Require.notBlank(stage, "stage");
+        Require.notNull(rule, "rule");
         Map<String, Map<Dimension, RatioRule>> p = new LinkedHashMap<>(perStage);
         Map<Dimension, RatioRule> s = new LinkedHashMap<>(p.getOrDefault(stage, Map.of()));
         s.put(rule.dimension(), rule);
@@ -172,7 +172,7 @@ public final class GateRules {
      * @return a copy without it
      */
     public GateRules without(Dimension dimension) {
-        Args.notNull(dimension, "dimension");
+        Require.notNull(dimension, "dimension");
         Map<Dimension, RatioRule> c = new LinkedHashMap<>(common);
         c.remove(dimension);
         return new GateRules(c, perStage);

@@ -18,12 +18,12 @@ import java.util.Locale;
 public record GateRun(GateReport report, Baseline baseline, Baseline current, int runs, Duration elapsed,
         String stopReason, String settings) {
 
-    /** @return the report's status */
+    /** {@return the report's status} */
     public GateStatus status() {
         return report.status();
     }
 
-    /** @return one line for a report: what ran, for how long, and why it stopped */
+    /** {@return one line for a report: what ran, for how long, and why it stopped} */
     public String summary() {
         return String.format(Locale.ROOT, "%s; %d %s in %.1f s; stopped: %s", settings, runs,
                 settings.startsWith("interleaved") ? "pairs" : "candidate forks", elapsed.toMillis() / 1e3, stopReason);

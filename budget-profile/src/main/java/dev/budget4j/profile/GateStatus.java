@@ -11,7 +11,7 @@ public enum GateStatus {
     /** Beyond the rule with confidence (or an absolute budget was violated). */
     REGRESSION;
 
-    /** @return the worse of two statuses: REGRESSION, then INCONCLUSIVE, then PASS, then IMPROVEMENT */
+    /** {@return the worse of two statuses: REGRESSION, then INCONCLUSIVE, then PASS, then IMPROVEMENT} */
     GateStatus worse(GateStatus other) {
         return rank(this) >= rank(other) ? this : other;
     }

@@ -2,7 +2,7 @@ package dev.budget4j.profile;
 
 import dev.budget4j.Stage;
 import dev.budget4j.StageSnapshot;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.spi.MemoryProbe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,47 +53,47 @@ public final class Harness {
         this.closedLoop = new ClosedLoopRunner(iterations, rounds, trackAllocation, probe);
     }
 
-    /** @return a builder with the defaults: 1,000 warmup calls, 2,000 calls per round, 5 rounds, seed 42 */
+    /** {@return a builder with the defaults: 1,000 warmup calls, 2,000 calls per round, 5 rounds, seed 42} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return measurement calls per round, {@code >= 1} */
+    /** {@return measurement calls per round, {@code >= 1}} */
     public int iterations() {
         return iterations;
     }
 
-    /** @return rounds per run, {@code >= 1} */
+    /** {@return rounds per run, {@code >= 1}} */
     public int rounds() {
         return rounds;
     }
 
-    /** @return the seed of the input supplier's random source */
+    /** {@return the seed of the input supplier's random source} */
     public long seed() {
         return seed;
     }
 
-    /** @return warmup calls before the first round */
+    /** {@return warmup calls before the first round} */
     int warmupIterations() {
         return warmupIterations;
     }
 
-    /** @return the least warmup time */
+    /** {@return the least warmup time} */
     Duration warmupTime() {
         return warmupTime;
     }
 
-    /** @return distinct inputs generated before timing */
+    /** {@return distinct inputs generated before timing} */
     int inputPoolSize() {
         return inputPoolSize;
     }
 
-    /** @return whether bytes allocated per call are measured */
+    /** {@return whether bytes allocated per call are measured} */
     boolean trackAllocation() {
         return trackAllocation;
     }
 
-    /** @return the memory probe, or null when RSS is not measured */
+    /** {@return the memory probe, or null when RSS is not measured} */
     public MemoryProbe memoryProbe() {
         return probe;
     }
@@ -133,7 +133,7 @@ public final class Harness {
      * @throws IllegalArgumentException when the supplier returns null
      */
     public <I> HarnessResult run(Stage<I, ?> stage, Function<SplittableRandom, ? extends I> inputs) {
-        Args.notNull(stage, "stage");
+        Require.notNull(stage, "stage");
         List<I> pool = inputs(inputs, inputPoolSize, seed);
         Sink sink = new Sink();
         JvmFigures start = JvmFigures.read();
@@ -145,7 +145,7 @@ public final class Harness {
     }
 
     static <I> List<I> inputs(Function<SplittableRandom, ? extends I> inputs, int count, long seed) {
-        Args.notNull(inputs, "inputs");
+        Require.notNull(inputs, "inputs");
         SplittableRandom random = new SplittableRandom(seed);
         List<I> pool = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -181,9 +181,9 @@ public final class Harness {
      */
     public <I> PacedResult runPaced(Stage<I, ?> stage, Function<SplittableRandom, ? extends I> inputs,
             double callsPerSecond, int calls) {
-        Args.notNull(stage, "stage");
-        Args.positive(callsPerSecond, "callsPerSecond");
-        Args.atLeast(calls, 1, "calls");
+        Require.notNull(stage, "stage");
+        Require.positive(callsPerSecond, "callsPerSecond");
+        Require.atLeast(calls, 1, "calls");
         List<I> pool = inputs(inputs, inputPoolSize, seed);
         Sink sink = new Sink();
         warmup(stage, pool, sink);
@@ -205,57 +205,91 @@ public final class Harness {
         private Builder() {
         }
 
-        /** @param calls warmup calls before the first round, {@code >= 0} (default 1,000) @return this builder */
+        /**
+         * Sets how many calls warm the stage up before the first round.
+         *
+         * @param calls warmup calls before the first round, {@code >= 0} (default 1,000)
+         * @return this builder
+         */
         public Builder warmupIterations(int calls) {
-            this.warmupIterations = once(warmupIterations, Args.atLeast(calls, 0, "warmupIterations"), "warmupIterations");
+            this.warmupIterations = Require.once(warmupIterations, Require.atLeast(calls, 0, "warmupIterations"), "warmupIterations");
             return this;
         }
 
         /**
+         * Sets a minimum warmup time, on top of the warmup calls.
+         *
          * @param time also warm up until this much time has passed, {@code >= 0} (default 0); warmup
          *     ends when both the calls and the time are done
          * @return this builder
          */
         public Builder warmupTime(Duration time) {
-            Args.notNull(time, "warmupTime");
-            Args.that(!time.isNegative(), "warmupTime", "must be >= 0", time);
-            this.warmupTime = once(warmupTime, time, "warmupTime");
-            return this;
-        }
-
-        /** @param calls timed calls per round, {@code >= 1} (default 2,000) @return this builder */
-        public Builder iterations(int calls) {
-            this.iterations = once(iterations, Args.atLeast(calls, 1, "iterations"), "iterations");
-            return this;
-        }
-
-        /** @param rounds measurement rounds, in [1, 1000] (default 5) @return this builder */
-        public Builder rounds(int rounds) {
-            Args.that(rounds >= 1 && rounds <= 1000, "rounds", "must be in [1, 1000]", rounds);
-            this.rounds = once(this.rounds, rounds, "rounds");
-            return this;
-        }
-
-        /** @param seed seed of the random source handed to the input supplier (default 42) @return this builder */
-        public Builder seed(long seed) {
-            this.seed = once(this.seed, seed, "seed");
-            return this;
-        }
-
-        /** @param size distinct inputs generated before timing and cycled, in [1, 1,000,000] (default 64) @return this builder */
-        public Builder inputPoolSize(int size) {
-            Args.that(size >= 1 && size <= 1_000_000, "inputPoolSize", "must be in [1, 1000000]", size);
-            this.inputPoolSize = once(inputPoolSize, size, "inputPoolSize");
-            return this;
-        }
-
-        /** @param on measure bytes allocated per call (default on where the JVM supports it) @return this builder */
-        public Builder trackAllocation(boolean on) {
-            this.trackAllocation = once(trackAllocation, on, "trackAllocation");
+            Require.notNull(time, "warmupTime");
+            Require.that(!time.isNegative(), "warmupTime", "must be >= 0", time);
+            this.warmupTime = Require.once(warmupTime, time, "warmupTime");
             return this;
         }
 
         /**
+         * Sets how many timed calls each round makes.
+         *
+         * @param calls timed calls per round, {@code >= 1} (default 2,000)
+         * @return this builder
+         */
+        public Builder iterations(int calls) {
+            this.iterations = Require.once(iterations, Require.atLeast(calls, 1, "iterations"), "iterations");
+            return this;
+        }
+
+        /**
+         * Sets how many measurement rounds are run.
+         *
+         * @param rounds measurement rounds, in [1, 1000] (default 5)
+         * @return this builder
+         */
+        public Builder rounds(int rounds) {
+            Require.that(rounds >= 1 && rounds <= 1000, "rounds", "must be in [1, 1000]", rounds);
+            this.rounds = Require.once(this.rounds, rounds, "rounds");
+            return this;
+        }
+
+        /**
+         * Sets the seed of the random source handed to the input supplier.
+         *
+         * @param seed seed of the random source handed to the input supplier (default 42)
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = Require.once(this.seed, seed, "seed");
+            return this;
+        }
+
+        /**
+         * Sets how many distinct inputs are generated before timing; the timed calls cycle through them.
+         *
+         * @param size distinct inputs generated before timing and cycled, in [1, 1,000,000] (default 64)
+         * @return this builder
+         */
+        public Builder inputPoolSize(int size) {
+            Require.that(size >= 1 && size <= 1_000_000, "inputPoolSize", "must be in [1, 1000000]", size);
+            this.inputPoolSize = Require.once(inputPoolSize, size, "inputPoolSize");
+            return this;
+        }
+
+        /**
+         * Sets whether the bytes allocated per call are measured.
+         *
+         * @param on measure bytes allocated per call (default on where the JVM supports it)
+         * @return this builder
+         */
+        public Builder trackAllocation(boolean on) {
+            this.trackAllocation = Require.once(trackAllocation, on, "trackAllocation");
+            return this;
+        }
+
+        /**
+         * Sets the probe that measures the process's resident set size.
+         *
          * @param probe measures peak RSS per round through one window per round; null for none (the default)
          * @return this builder
          */
@@ -268,16 +302,9 @@ public final class Harness {
             return this;
         }
 
-        /** @return the harness */
+        /** {@return the harness} */
         public Harness build() {
             return new Harness(this);
-        }
-
-        private static <T> T once(T previous, T value, String setting) {
-            if (previous != null) {
-                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
-            }
-            return value;
         }
     }
 }

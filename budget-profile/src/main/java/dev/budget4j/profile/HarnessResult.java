@@ -4,7 +4,7 @@ import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Verdict;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.Units;
 import java.util.List;
 import java.util.OptionalLong;
@@ -32,32 +32,32 @@ public final class HarnessResult {
      * @param kernelPeakRssBytes the operating system's peak RSS of the process in bytes, or -1
      */
     HarnessResult(String stage, List<StageSnapshot> rounds, JvmFigures jvm, long kernelPeakRssBytes) {
-        this.stage = Args.notBlank(stage, "stage");
-        this.rounds = List.copyOf(Args.notEmpty(rounds, "rounds"));
-        this.jvm = Args.notNull(jvm, "jvm");
+        this.stage = Require.notBlank(stage, "stage");
+        this.rounds = List.copyOf(Require.notEmpty(rounds, "rounds"));
+        this.jvm = Require.notNull(jvm, "jvm");
         this.kernelPeakRssBytes = kernelPeakRssBytes;
         this.whole = merge(stage, this.rounds);
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return every round's figures, in order */
+    /** {@return every round's figures, in order} */
     public List<StageSnapshot> rounds() {
         return rounds;
     }
 
-    /** @return heap used at the end, and GC count, GC time and all-thread allocation during the run */
+    /** {@return heap used at the end, and GC count, GC time and all-thread allocation during the run} */
     public JvmFigures jvm() {
         return jvm;
     }
 
     /**
-     * @return the operating system's peak RSS of the process in bytes, as the harness's memory
+     * {@return the operating system's peak RSS of the process in bytes, as the harness's memory
      *     probe reads it ({@link dev.budget4j.spi.MemoryProbe#peakRssBytes()}, Linux {@code VmHWM}
-     *     for the OSHI probe); empty without a probe or where the probe cannot tell
+     *     for the OSHI probe); empty without a probe or where the probe cannot tell}
      */
     public OptionalLong kernelPeakRssBytes() {
         return kernelPeakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(kernelPeakRssBytes);
@@ -70,7 +70,7 @@ public final class HarnessResult {
      * @return one value per round, NaN where not measured
      */
     public double[] perRound(Dimension dimension) {
-        return rounds.stream().mapToDouble(r -> r.value(Args.notNull(dimension, "dimension"))).toArray();
+        return rounds.stream().mapToDouble(r -> r.value(Require.notNull(dimension, "dimension"))).toArray();
     }
 
     /**
@@ -119,7 +119,7 @@ public final class HarnessResult {
      * @return the verdict
      */
     public Verdict evaluate(Budget budget) {
-        return Args.notNull(budget, "budget").evaluate(snapshot());
+        return Require.notNull(budget, "budget").evaluate(snapshot());
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Ticker;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 
 /**
  * How {@link Ladder#climbInSitu} measures rungs where they run: inside real calls of the program
@@ -30,27 +30,27 @@ public final class InSitu {
         this.ticker = b.ticker;
     }
 
-    /** @return a builder with the defaults: 20 warm-up calls and 200 measured calls per rung, seed 42, the system ticker */
+    /** {@return a builder with the defaults: 20 warm-up calls and 200 measured calls per rung, seed 42, the system ticker} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return unrecorded real calls per rung before the measured ones, {@code >= 0} */
+    /** {@return unrecorded real calls per rung before the measured ones, {@code >= 0}} */
     public int warmupCalls() {
         return warmupCalls;
     }
 
-    /** @return recorded real calls per rung, {@code >= 1} */
+    /** {@return recorded real calls per rung, {@code >= 1}} */
     public int calls() {
         return calls;
     }
 
-    /** @return the seed of the order of rungs within each block */
+    /** {@return the seed of the order of rungs within each block} */
     public long seed() {
         return seed;
     }
 
-    /** @return the clock each stage call is timed with, nanoseconds */
+    /** {@return the clock each stage call is timed with, nanoseconds} */
     public Ticker ticker() {
         return ticker;
     }
@@ -75,28 +75,34 @@ public final class InSitu {
         }
 
         /**
+         * Sets the warm-up calls per rung, once.
+         *
          * @param calls unrecorded real calls per rung before the measured ones, {@code >= 0}
          * @return this builder
          */
         public Builder warmupCalls(int calls) {
             once(warmupSet, "warmupCalls", this.warmupCalls);
-            this.warmupCalls = Args.atLeast(calls, 0, "warmupCalls");
+            this.warmupCalls = Require.atLeast(calls, 0, "warmupCalls");
             warmupSet = true;
             return this;
         }
 
         /**
+         * Sets the measured calls per rung, once.
+         *
          * @param calls recorded real calls per rung, {@code >= 1}; 200 give p99 its two slowest calls
          * @return this builder
          */
         public Builder calls(int calls) {
             once(callsSet, "calls", this.calls);
-            this.calls = Args.atLeast(calls, 1, "calls");
+            this.calls = Require.atLeast(calls, 1, "calls");
             callsSet = true;
             return this;
         }
 
         /**
+         * Sets the seed of the rung order, once.
+         *
          * @param seed seeds the order of rungs within each block
          * @return this builder
          */
@@ -108,12 +114,14 @@ public final class InSitu {
         }
 
         /**
+         * Sets the clock, once.
+         *
          * @param ticker the clock that times each stage call (a {@code ManualTicker} in tests), not null
          * @return this builder
          */
         public Builder ticker(Ticker ticker) {
             once(tickerSet, "ticker", this.ticker);
-            this.ticker = Args.notNull(ticker, "ticker");
+            this.ticker = Require.notNull(ticker, "ticker");
             tickerSet = true;
             return this;
         }
@@ -124,7 +132,7 @@ public final class InSitu {
             }
         }
 
-        /** @return the configuration; the builder may go on being used */
+        /** {@return the configuration; the builder may go on being used} */
         public InSitu build() {
             return new InSitu(this);
         }

@@ -1,6 +1,6 @@
 package dev.budget4j.profile;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.JmhJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class JmhResults {
      * @throws IOException when the file cannot be read (e.g. it does not exist)
      */
     public static Baseline read(Path file) throws IOException {
-        return JmhJson.read(Args.notNull(file, "file"));
+        return JmhJson.read(Require.notNull(file, "file"));
     }
 
     /**
@@ -75,6 +75,6 @@ public final class JmhResults {
      * @return true for a JMH result file; false otherwise, also when the file cannot be read
      */
     public static boolean isJmhJson(Path file) {
-        return JmhJson.isJmh(Args.notNull(file, "file"));
+        return JmhJson.isJmh(Require.notNull(file, "file"));
     }
 }

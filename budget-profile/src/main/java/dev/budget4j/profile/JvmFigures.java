@@ -46,7 +46,7 @@ public record JvmFigures(long heapUsedBytes, long gcCount, long gcTimeMillis, lo
         return new JvmFigures(heap, count, time, totalAllocated());
     }
 
-    /** @return whether {@link #allocatedBytes()} is measured on this JVM */
+    /** {@return whether {@link #allocatedBytes()} is measured on this JVM} */
     public static boolean allocationSupported() {
         return totalAllocated() >= 0;
     }

@@ -8,9 +8,10 @@ import dev.budget4j.Outcome;
 import dev.budget4j.Stage;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Verdict;
+import dev.budget4j.internal.util.Require;
+import dev.budget4j.internal.util.Tables;
 import dev.budget4j.profile.equivalence.Equivalence;
 import dev.budget4j.profile.equivalence.OutputEquivalence;
-import dev.budget4j.profile.internal.Args;
 import dev.budget4j.profile.internal.Units;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,6 +68,8 @@ public final class Ladder<I, O> {
     }
 
     /**
+     * Starts a ladder.
+     *
      * @param <I> the input type
      * @param <O> the output type
      * @return a builder
@@ -128,7 +131,7 @@ public final class Ladder<I, O> {
                     .noneMatch(v -> !IN_SITU_KINDS.contains(v.dimension().kind()));
         }
 
-        /** @return whether the isolated figures meet the budget, as {@link #climb()} alone would judge */
+        /** {@return whether the isolated figures meet the budget, as {@link #climb()} alone would judge} */
         public boolean qualifiesInIsolation() {
             return equivalent && verdict != null && verdict.isMet();
         }
@@ -136,7 +139,7 @@ public final class Ladder<I, O> {
 
     /** The dimensions an in-situ run measures. */
     static final EnumSet<Dimension.Kind> IN_SITU_KINDS = EnumSet.of(Dimension.Kind.PERCENTILE,
-            Dimension.Kind.MAX_LATENCY, Dimension.Kind.THROUGHPUT, Dimension.Kind.ERROR_RATE, Dimension.Kind.ALLOCATION);
+            Dimension.Kind.MAX, Dimension.Kind.THROUGHPUT, Dimension.Kind.ERROR_RATE, Dimension.Kind.ALLOCATION);
 
     /**
      * One real call of the program around the stage, for {@link #climbInSitu}: it does what the
@@ -198,12 +201,12 @@ public final class Ladder<I, O> {
             this(rungs, chosen, budget, false, List.of());
         }
 
-        /** @return the rung the isolated figures alone choose: the lowest equivalent one meeting the budget in a warm loop */
+        /** {@return the rung the isolated figures alone choose: the lowest equivalent one meeting the budget in a warm loop} */
         public Optional<Rung> isolatedChoice() {
             return rungs.stream().filter(Rung::qualifiesInIsolation).findFirst();
         }
 
-        /** @return the figures behind the choice, one row per rung, then the choice and any warnings */
+        /** {@return the figures behind the choice, one row per rung, then the choice and any warnings} */
         public String toTable() {
             List<String[]> rows = new ArrayList<>();
             if (inSitu) {
@@ -334,8 +337,8 @@ public final class Ladder<I, O> {
      * @throws IllegalStateException when a real call does not call the stage it is given
      */
     public Result<I, O> climbInSitu(Site<I, O> site, InSitu config) {
-        Args.notNull(site, "site");
-        Args.notNull(config, "config");
+        Require.notNull(site, "site");
+        Require.notNull(config, "config");
         List<Rung> isolated = isolated();
         List<Stage<I, ? extends O>> measured = new ArrayList<>();
         for (Rung r : isolated) {
@@ -441,8 +444,8 @@ public final class Ladder<I, O> {
          * @return this builder
          */
         public Builder<I, O> rung(String name, Stage<I, ? extends O> stage) {
-            Args.notBlank(name, "name");
-            Args.notNull(stage, "stage");
+            Require.notBlank(name, "name");
+            Require.notNull(stage, "stage");
             if (rungs.putIfAbsent(name, stage) != null) {
                 throw new IllegalArgumentException("rung name must be unique, but '" + name + "' was already added");
             }
@@ -461,7 +464,7 @@ public final class Ladder<I, O> {
          * @throws IllegalArgumentException when this is the first rung (the reference agrees with itself)
          */
         public Builder<I, O> rung(String name, Stage<I, ? extends O> stage, OutputEquivalence<? super O> equivalence) {
-            Args.notNull(equivalence, "equivalence");
+            Require.notNull(equivalence, "equivalence");
             if (rungs.isEmpty()) {
                 throw new IllegalArgumentException("equivalence must not be given for the first rung, the reference,"
                         + " but was given for '" + name + "'");
@@ -471,9 +474,14 @@ public final class Ladder<I, O> {
             return this;
         }
 
-        /** @param budget what a rung must meet, not null @return this builder */
+        /**
+         * Sets the budget every rung must meet.
+         *
+         * @param budget what a rung must meet, not null
+         * @return this builder
+         */
         public Builder<I, O> budget(Budget budget) {
-            Args.notNull(budget, "budget");
+            Require.notNull(budget, "budget");
             if (this.budget != null) {
                 throw new IllegalStateException("budget must be set once, but was already set to " + this.budget);
             }
@@ -481,10 +489,15 @@ public final class Ladder<I, O> {
             return this;
         }
 
-        /** @param samples inputs for the equivalence check and the measurement, not empty @return this builder */
+        /**
+         * Sets the inputs each rung is checked and measured on.
+         *
+         * @param samples inputs for the equivalence check and the measurement, not empty
+         * @return this builder
+         */
         public Builder<I, O> inputs(List<I> samples) {
-            Args.notEmpty(samples, "inputs");
-            samples.forEach(s -> Args.notNull(s, "input"));
+            Require.notEmpty(samples, "inputs");
+            samples.forEach(s -> Require.notNull(s, "input"));
             if (this.inputs != null) {
                 throw new IllegalStateException("inputs must be set once, but were already set");
             }
@@ -492,9 +505,14 @@ public final class Ladder<I, O> {
             return this;
         }
 
-        /** @param equivalence when two outputs agree (default: deep equality) @return this builder */
+        /**
+         * Sets when a rung's output counts as the same as the first rung's.
+         *
+         * @param equivalence when two outputs agree (default: deep equality)
+         * @return this builder
+         */
         public Builder<I, O> equivalence(OutputEquivalence<? super O> equivalence) {
-            Args.notNull(equivalence, "equivalence");
+            Require.notNull(equivalence, "equivalence");
             if (this.equivalence != null) {
                 throw new IllegalStateException("equivalence must be set once, but was already set");
             }
@@ -502,9 +520,14 @@ public final class Ladder<I, O> {
             return this;
         }
 
-        /** @param harness how to measure each rung (default {@code Harness.builder().build()}) @return this builder */
+        /**
+         * Sets how each rung is measured.
+         *
+         * @param harness how to measure each rung (default {@code Harness.builder().build()})
+         * @return this builder
+         */
         public Builder<I, O> harness(Harness harness) {
-            Args.notNull(harness, "harness");
+            Require.notNull(harness, "harness");
             if (this.harness != null) {
                 throw new IllegalStateException("harness must be set once, but was already set");
             }
@@ -513,6 +536,8 @@ public final class Ladder<I, O> {
         }
 
         /**
+         * Builds the ladder.
+         *
          * @return the ladder
          * @throws IllegalStateException without rungs, budget or inputs
          */

@@ -1,6 +1,6 @@
 package dev.budget4j.profile;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.ArrayList;
 import java.util.List;
 import oshi.SystemInfo;
@@ -36,13 +36,13 @@ public record MachineFingerprint(String cpu, int physicalCores, int logicalCores
      * @param jvmVersion see the record description
      */
     public MachineFingerprint {
-        Args.notNull(cpu, "cpu");
-        Args.notNull(os, "os");
-        Args.notNull(jvmVendor, "jvmVendor");
-        Args.notNull(jvmVersion, "jvmVersion");
-        Args.atLeast(physicalCores, 0, "physicalCores");
-        Args.atLeast(logicalCores, 0, "logicalCores");
-        Args.atLeast(memoryBytes, 0, "memoryBytes");
+        Require.notNull(cpu, "cpu");
+        Require.notNull(os, "os");
+        Require.notNull(jvmVendor, "jvmVendor");
+        Require.notNull(jvmVersion, "jvmVersion");
+        Require.atLeast(physicalCores, 0, "physicalCores");
+        Require.atLeast(logicalCores, 0, "logicalCores");
+        Require.atLeast(memoryBytes, 0, "memoryBytes");
     }
 
     /**
@@ -81,7 +81,7 @@ public record MachineFingerprint(String cpu, int physicalCores, int logicalCores
      * @return e.g. {@code ["cpu: Intel X != AMD Y"]}; empty when the machines match
      */
     public List<String> differences(MachineFingerprint other) {
-        Args.notNull(other, "other");
+        Require.notNull(other, "other");
         List<String> out = new ArrayList<>();
         diff(out, "cpu", cpu, other.cpu);
         diff(out, "physicalCores", physicalCores, other.physicalCores);

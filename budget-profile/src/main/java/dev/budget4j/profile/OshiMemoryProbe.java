@@ -1,6 +1,6 @@
 package dev.budget4j.profile;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.ProcStatus;
 import dev.budget4j.spi.MemoryProbe;
 import dev.budget4j.spi.RssWindow;
@@ -60,8 +60,8 @@ public final class OshiMemoryProbe implements MemoryProbe, AutoCloseable {
      * @param interval time between RSS reads while a window is open, in [1 ms, 1 h]
      */
     public OshiMemoryProbe(Duration interval) {
-        Args.notNull(interval, "interval");
-        Args.that(interval.compareTo(Duration.ofMillis(1)) >= 0 && interval.compareTo(Duration.ofHours(1)) <= 0,
+        Require.notNull(interval, "interval");
+        Require.that(interval.compareTo(Duration.ofMillis(1)) >= 0 && interval.compareTo(Duration.ofHours(1)) <= 0,
                 "interval", "must be in [1 ms, 1 h]", interval);
         this.intervalNanos = interval.toNanos();
     }
@@ -73,7 +73,7 @@ public final class OshiMemoryProbe implements MemoryProbe, AutoCloseable {
         }
         try {
             long ms = Long.parseLong(text.trim());
-            Args.that(ms > 0, INTERVAL_PROPERTY, "must be a whole number of milliseconds > 0", text);
+            Require.that(ms > 0, INTERVAL_PROPERTY, "must be a whole number of milliseconds > 0", text);
             return Duration.ofMillis(ms);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(INTERVAL_PROPERTY + " must be a whole number of milliseconds > 0, but was '"
@@ -81,13 +81,13 @@ public final class OshiMemoryProbe implements MemoryProbe, AutoCloseable {
         }
     }
 
-    /** @return {@code "oshi"} */
+    /** {@return {@code "oshi"}} */
     @Override
     public String name() {
         return "oshi";
     }
 
-    /** @return the time between two RSS reads while a window is open */
+    /** {@return the time between two RSS reads while a window is open} */
     public Duration interval() {
         return Duration.ofNanos(intervalNanos);
     }
@@ -149,14 +149,14 @@ public final class OshiMemoryProbe implements MemoryProbe, AutoCloseable {
         return w;
     }
 
-    /** @return whether the sampler thread is running (it runs only while a window is open) */
+    /** {@return whether the sampler thread is running (it runs only while a window is open)} */
     public boolean samplerRunning() {
         synchronized (lock) {
             return sampler != null;
         }
     }
 
-    /** @return the number of open, reachable windows */
+    /** {@return the number of open, reachable windows} */
     public int openWindows() {
         synchronized (lock) {
             prune();
@@ -164,7 +164,7 @@ public final class OshiMemoryProbe implements MemoryProbe, AutoCloseable {
         }
     }
 
-    /** @return RSS reads made by this probe so far (window openings, samples and closings) */
+    /** {@return RSS reads made by this probe so far (window openings, samples and closings)} */
     public long sampleCount() {
         return samples.get();
     }

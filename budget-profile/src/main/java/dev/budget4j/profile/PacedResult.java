@@ -32,11 +32,13 @@ public record PacedResult(String stage, double targetCallsPerSecond, Histogram r
         service = service.copy();
     }
 
+    /** {@return a copy of the response-time histogram, nanoseconds} */
     @Override
     public Histogram response() {
         return response.copy();
     }
 
+    /** {@return a copy of the service-time histogram, nanoseconds} */
     @Override
     public Histogram service() {
         return service.copy();
@@ -62,7 +64,7 @@ public record PacedResult(String stage, double targetCallsPerSecond, Histogram r
         return service.getValueAtPercentile(percentile);
     }
 
-    /** @return calls completed per second over the run */
+    /** {@return calls completed per second over the run} */
     public double achievedCallsPerSecond() {
         return elapsedNanos == 0 ? Double.NaN : response.getTotalCount() * 1e9 / elapsedNanos;
     }

@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Dimension;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.Locale;
 
 /**
@@ -21,13 +21,13 @@ public record RatioRule(Dimension dimension, double ratio) {
      * @param ratio finite, &gt; 0
      */
     public RatioRule {
-        Args.notNull(dimension, "dimension");
-        Args.positive(ratio, "ratio");
-        Args.that(dimension.kind() != Dimension.Kind.CACHE_HIT_RATE, "dimension",
+        Require.notNull(dimension, "dimension");
+        Require.positive(ratio, "ratio");
+        Require.that(dimension.kind() != Dimension.Kind.CACHE_HIT_RATE, "dimension",
                 "must be measurable by the harness", dimension);
     }
 
-    /** @return true when the current value must stay at or below {@code ratio ×} the baseline */
+    /** {@return true when the current value must stay at or below {@code ratio ×} the baseline} */
     public boolean upperBound() {
         return dimension.kind().upperBound();
     }
@@ -41,7 +41,7 @@ public record RatioRule(Dimension dimension, double ratio) {
      *     direction for the dimension, or a ratio that is not a positive number
      */
     public static RatioRule parse(String text) {
-        Args.notBlank(text, "rule");
+        Require.notBlank(text, "rule");
         String t = text.trim();
         int le = t.indexOf("<=");
         int ge = t.indexOf(">=");
@@ -76,7 +76,7 @@ public record RatioRule(Dimension dimension, double ratio) {
         return new RatioRule(d, ratio);
     }
 
-    /** @return e.g. {@code p99<=1.10x} */
+    /** {@return e.g. {@code p99<=1.10x}} */
     @Override
     public String toString() {
         return dimension.label() + (upperBound() ? "<=" : ">=") + String.format(Locale.ROOT, "%.2fx", ratio);

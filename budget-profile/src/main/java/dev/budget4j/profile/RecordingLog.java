@@ -2,7 +2,7 @@ package dev.budget4j.profile;
 
 import dev.budget4j.Recording;
 import dev.budget4j.StageSnapshot;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.AtomicFiles;
 import dev.budget4j.profile.internal.HlogCodec;
 import dev.budget4j.profile.internal.ReadLimits;
@@ -46,8 +46,8 @@ public final class RecordingLog {
      * @throws IOException when the file cannot be written
      */
     public static void write(Path file, List<Recording> intervals) throws IOException {
-        Args.notNull(file, "file");
-        Args.notNull(intervals, "intervals");
+        Require.notNull(file, "file");
+        Require.notNull(intervals, "intervals");
         AtomicFiles.writeAtomically(file, HlogCodec.write(intervals, MachineFingerprint.current()));
     }
 
@@ -75,7 +75,7 @@ public final class RecordingLog {
 
     /** The log's lines: UTF-8 text of at most 64 MiB. */
     private static List<String> lines(Path file) throws IOException {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         return ReadLimits.readText(file, "interval log").lines().toList();
     }
 
@@ -112,8 +112,8 @@ public final class RecordingLog {
      * @throws IllegalArgumentException when one stage's intervals carry different budgets
      */
     public static Baseline toBaseline(List<Recording> intervals, MachineFingerprint machine) {
-        Args.notEmpty(intervals, "intervals");
-        Args.notNull(machine, "machine");
+        Require.notEmpty(intervals, "intervals");
+        Require.notNull(machine, "machine");
         Map<String, List<Recording>> byStage = new LinkedHashMap<>();
         long first = Long.MAX_VALUE;
         for (Recording r : intervals) {

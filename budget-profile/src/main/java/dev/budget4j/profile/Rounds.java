@@ -3,7 +3,7 @@ package dev.budget4j.profile;
 import dev.budget4j.BudgetedStage;
 import dev.budget4j.StageReport;
 import dev.budget4j.StageSnapshot;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.spi.RssWindow;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,8 @@ public final class Rounds {
     private final List<StageSnapshot> rounds = new ArrayList<>();
 
     private Rounds(BudgetedStage<?, ?> stage, int count) {
-        this.stage = Args.notNull(stage, "stage");
-        this.count = Args.atLeast(count, 1, "count");
+        this.stage = Require.notNull(stage, "stage");
+        this.count = Require.atLeast(count, 1, "count");
     }
 
     /**
@@ -60,7 +60,7 @@ public final class Rounds {
         return new Rounds(stage, count);
     }
 
-    /** @return the rounds {@link #cutAt} makes of one pass of calls, {@code >= 1} */
+    /** {@return the rounds {@link #cutAt} makes of one pass of calls, {@code >= 1}} */
     public int count() {
         return count;
     }
@@ -81,15 +81,15 @@ public final class Rounds {
      * @param total all calls of this pass, {@code >= 1}
      */
     public void cutAt(long done, long total) {
-        Args.atLeast(total, 1, "total");
-        Args.that(done >= 1 && done <= total, "done", "must be in [1, total=" + total + "]", done);
+        Require.atLeast(total, 1, "total");
+        Require.that(done >= 1 && done <= total, "done", "must be in [1, total=" + total + "]", done);
         long per = Math.max(1, (total + count - 1) / count);
         if (done % per == 0 || done == total) {
             cut();
         }
     }
 
-    /** @return the rounds cut so far, in order, each with at least one call */
+    /** {@return the rounds cut so far, in order, each with at least one call} */
     public synchronized List<StageSnapshot> rounds() {
         return List.copyOf(rounds);
     }

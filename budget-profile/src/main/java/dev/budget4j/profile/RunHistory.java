@@ -1,6 +1,6 @@
 package dev.budget4j.profile;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.AtomicFiles;
 import dev.budget4j.profile.internal.BaselineJson;
 import dev.budget4j.profile.internal.JsonReader;
@@ -49,13 +49,13 @@ public final class RunHistory {
          * @param stages see the record description
          */
         public Entry {
-            Args.notNull(createdAt, "createdAt");
+            Require.notNull(createdAt, "createdAt");
             Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
-            Args.notNull(stages, "stages").forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+            Require.notNull(stages, "stages").forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
             stages = Collections.unmodifiableMap(copy);
         }
 
-        /** @return the commit, when known */
+        /** {@return the commit, when known} */
         public Optional<String> commit() {
             return Optional.ofNullable(gitCommit);
         }
@@ -67,7 +67,7 @@ public final class RunHistory {
          * @return the entry
          */
         public static Entry of(Baseline run) {
-            Args.notNull(run, "run");
+            Require.notNull(run, "run");
             Map<String, Map<String, Double>> stages = new LinkedHashMap<>();
             for (StageBaseline s : run.stages().values()) {
                 Map<String, Double> f = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ public final class RunHistory {
      * @throws IOException when the file cannot be read or written
      */
     public static void append(Path file, Baseline run) throws IOException {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         Entry entry = Entry.of(run);
         StringBuilder text = new StringBuilder();
         if (Files.exists(file)) {
@@ -128,7 +128,7 @@ public final class RunHistory {
      * @throws IOException when the file cannot be read
      */
     public static List<Entry> read(Path file) throws IOException {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         return entries(file, ReadLimits.readText(file, "run history file"));
     }
 

@@ -2,7 +2,7 @@ package dev.budget4j.profile;
 
 import dev.budget4j.Outcome;
 import dev.budget4j.Verdict;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.Reports;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ public final class RunReport {
      * @return the report
      */
     public static RunReport of(Baseline run) {
-        return new RunReport(Args.notNull(run, "run"), null);
+        return new RunReport(Require.notNull(run, "run"), null);
     }
 
     /**
@@ -50,21 +50,21 @@ public final class RunReport {
      * @return the report
      */
     public static RunReport of(GateReport comparison) {
-        Args.notNull(comparison, "comparison");
+        Require.notNull(comparison, "comparison");
         return new RunReport(comparison.current(), comparison);
     }
 
-    /** @return the run: its stages with their figures, rounds and budgets, machine and commit */
+    /** {@return the run: its stages with their figures, rounds and budgets, machine and commit} */
     public Baseline run() {
         return run;
     }
 
-    /** @return the comparison with a baseline, or empty when none was given */
+    /** {@return the comparison with a baseline, or empty when none was given} */
     public Optional<GateReport> comparison() {
         return Optional.ofNullable(comparison);
     }
 
-    /** @return each stage that carries a budget, checked against it, in the run's stage order */
+    /** {@return each stage that carries a budget, checked against it, in the run's stage order} */
     public Map<String, Verdict> verdicts() {
         return verdicts;
     }
@@ -89,29 +89,29 @@ public final class RunReport {
     }
 
     /**
-     * @return true when no budget is violated and, with a comparison, the comparison found no
-     *     regression; INCONCLUSIVE is not a failure
+     * {@return true when no budget is violated and, with a comparison, the comparison found no
+     *     regression; INCONCLUSIVE is not a failure}
      */
     public boolean passed() {
         return budgetOutcome() != Outcome.VIOLATED && (comparison == null || comparison.passed());
     }
 
-    /** @return a plain-text table for a terminal */
+    /** {@return a plain-text table for a terminal} */
     public String toConsoleTable() {
         return Reports.console(this);
     }
 
-    /** @return GitHub-flavoured Markdown for a CI job summary or a pull-request comment */
+    /** {@return GitHub-flavoured Markdown for a CI job summary or a pull-request comment} */
     public String toMarkdown() {
         return Reports.markdown(this);
     }
 
-    /** @return the report as JSON; {@code "baseline": null} when no baseline was given */
+    /** {@return the report as JSON; {@code "baseline": null} when no baseline was given} */
     public String toJson() {
         return Reports.json(this);
     }
 
-    /** @return one self-contained XHTML page with inline SVG charts, no external resources */
+    /** {@return one self-contained XHTML page with inline SVG charts, no external resources} */
     public String toHtml() {
         return Reports.html(this);
     }

@@ -1,6 +1,6 @@
 package dev.budget4j.profile;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class SequentialGate {
         this.gate = b.gate == null ? Gate.builder().confidence(0.99).build() : b.gate;
         this.minRuns = b.minRuns == null ? 5 : b.minRuns;
         this.maxRuns = b.maxRuns == null ? 60 : b.maxRuns;
-        Args.that(maxRuns >= minRuns, "maxRuns", "must be >= minRuns (" + minRuns + ")", maxRuns);
+        Require.that(maxRuns >= minRuns, "maxRuns", "must be >= minRuns (" + minRuns + ")", maxRuns);
         this.maxTime = b.maxTime == null ? Duration.ofSeconds(150) : b.maxTime;
         this.seed = b.seed == null ? System.nanoTime() : b.seed;
         this.duet = b.duet != null && b.duet;
@@ -70,8 +70,8 @@ public final class SequentialGate {
      * @throws IllegalStateException when a child fails, with its command and output
      */
     public GateRun interleave(Forks baseline, Forks candidate) throws IOException, InterruptedException {
-        Args.notNull(baseline, "baseline");
-        Args.notNull(candidate, "candidate");
+        Require.notNull(baseline, "baseline");
+        Require.notNull(candidate, "candidate");
         SplittableRandom order = new SplittableRandom(seed);
         String settings = String.format(Locale.ROOT, "interleaved%s, %d to %d pairs, time cap %d s, seed %d, %.0f%% intervals",
                 duet ? " (duet: both halves at once)" : " (randomized order)", minRuns, maxRuns, maxTime.toSeconds(), seed,
@@ -113,8 +113,8 @@ public final class SequentialGate {
      * @throws IllegalStateException when a child fails, with its command and output
      */
     public GateRun against(Baseline stored, Forks candidate) throws IOException, InterruptedException {
-        Args.notNull(stored, "stored");
-        Args.notNull(candidate, "candidate");
+        Require.notNull(stored, "stored");
+        Require.notNull(candidate, "candidate");
         String settings = String.format(Locale.ROOT, "forked against a stored baseline, %d to %d forks, time cap %d s, %.0f%% intervals",
                 minRuns, maxRuns, maxTime.toSeconds(), gate.confidence() * 100);
         Path dir = Files.createTempDirectory("budget4j-forks");
@@ -199,60 +199,80 @@ public final class SequentialGate {
         private Builder() {
         }
 
-        /** @param gate rules and confidence of every look, not null (default: default rules, 99%) @return this builder */
+        /**
+         * Sets the rules and the confidence of every look at the results.
+         *
+         * @param gate rules and confidence of every look, not null (default: default rules, 99%)
+         * @return this builder
+         */
         public Builder gate(Gate gate) {
-            this.gate = once(this.gate, Args.notNull(gate, "gate"), "gate");
-            return this;
-        }
-
-        /** @param runs pairs (or forks) before the first look, in [2, 1000] (default 5) @return this builder */
-        public Builder minRuns(int runs) {
-            Args.that(runs >= 2 && runs <= 1000, "minRuns", "must be in [2, 1000]", runs);
-            this.minRuns = once(this.minRuns, runs, "minRuns");
-            return this;
-        }
-
-        /** @param runs the most pairs (or forks), in [2, 1000] and {@code >= minRuns} (default 60) @return this builder */
-        public Builder maxRuns(int runs) {
-            Args.that(runs >= 2 && runs <= 1000, "maxRuns", "must be in [2, 1000]", runs);
-            this.maxRuns = once(this.maxRuns, runs, "maxRuns");
+            this.gate = Require.once(this.gate, Require.notNull(gate, "gate"), "gate");
             return this;
         }
 
         /**
+         * Sets how many pairs (or forks) run before the first look.
+         *
+         * @param runs pairs (or forks) before the first look, in [2, 1000] (default 5)
+         * @return this builder
+         */
+        public Builder minRuns(int runs) {
+            Require.that(runs >= 2 && runs <= 1000, "minRuns", "must be in [2, 1000]", runs);
+            this.minRuns = Require.once(this.minRuns, runs, "minRuns");
+            return this;
+        }
+
+        /**
+         * Sets the most pairs (or forks) the gate runs before it gives up deciding.
+         *
+         * @param runs the most pairs (or forks), in [2, 1000] and {@code >= minRuns} (default 60)
+         * @return this builder
+         */
+        public Builder maxRuns(int runs) {
+            Require.that(runs >= 2 && runs <= 1000, "maxRuns", "must be in [2, 1000]", runs);
+            this.maxRuns = Require.once(this.maxRuns, runs, "maxRuns");
+            return this;
+        }
+
+        /**
+         * Caps the time the gate may take.
+         *
          * @param cap no new pair (or fork) starts when the last one's duration would take the gate
          *     past this, {@code > 0} (default 150 s); the minimum runs always run
          * @return this builder
          */
         public Builder maxTime(Duration cap) {
-            Args.notNull(cap, "maxTime");
-            Args.that(!cap.isNegative() && !cap.isZero(), "maxTime", "must be > 0", cap);
-            this.maxTime = once(this.maxTime, cap, "maxTime");
+            Require.notNull(cap, "maxTime");
+            Require.that(!cap.isNegative() && !cap.isZero(), "maxTime", "must be > 0", cap);
+            this.maxTime = Require.once(this.maxTime, cap, "maxTime");
             return this;
         }
 
-        /** @param seed seed of the random order of each pair (default: from the clock, printed in the report) @return this builder */
+        /**
+         * Sets the seed of the random order within each pair.
+         *
+         * @param seed seed of the random order of each pair (default: from the clock, printed in the report)
+         * @return this builder
+         */
         public Builder seed(long seed) {
-            this.seed = once(this.seed, seed, "seed");
+            this.seed = Require.once(this.seed, seed, "seed");
             return this;
         }
 
-        /** @param on run both halves of a pair at the same time (duet benchmarking) instead of in random order @return this builder */
+        /**
+         * Sets whether both halves of a pair run at the same time (duet benchmarking).
+         *
+         * @param on run both halves of a pair at the same time (duet benchmarking) instead of in random order
+         * @return this builder
+         */
         public Builder duet(boolean on) {
-            this.duet = once(this.duet, on, "duet");
+            this.duet = Require.once(this.duet, on, "duet");
             return this;
         }
 
-        /** @return the configuration */
+        /** {@return the configuration} */
         public SequentialGate build() {
             return new SequentialGate(this);
-        }
-
-        private static <T> T once(T previous, T value, String setting) {
-            if (previous != null) {
-                throw new IllegalStateException(setting + " must be set once, but was already set to " + previous);
-            }
-            return value;
         }
     }
 }

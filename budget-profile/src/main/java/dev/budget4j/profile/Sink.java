@@ -24,7 +24,7 @@ final class Sink {
         }
     }
 
-    /** @return the last output or exception kept, null before the first call */
+    /** {@return the last output or exception kept, null before the first call} */
     Object last() {
         return last;
     }

@@ -2,7 +2,7 @@ package dev.budget4j.profile;
 
 import dev.budget4j.Dimension;
 import dev.budget4j.Stage;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.Stats;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,15 +56,19 @@ public final class SizeSweep {
         }
 
         /**
+         * Checks the fitted complexity exponent against a budget.
+         *
          * @param maxExponent the budget, finite and &gt; 0
          * @return whether the fitted exponent is at most the budget
          */
         public boolean exponentWithin(double maxExponent) {
-            Args.positive(maxExponent, "maxExponent");
+            Require.positive(maxExponent, "maxExponent");
             return exponent <= maxExponent;
         }
 
         /**
+         * Fails when the fitted complexity exponent is above a budget.
+         *
          * @param maxExponent the budget, finite and &gt; 0
          * @throws AssertionError with the table when the exponent is above the budget
          */
@@ -75,7 +79,7 @@ public final class SizeSweep {
             }
         }
 
-        /** @return one row per size, and the fit */
+        /** {@return one row per size, and the fit} */
         public String toTable() {
             StringBuilder out = new StringBuilder("size  median\n");
             for (Point p : points) {
@@ -98,13 +102,13 @@ public final class SizeSweep {
      */
     public static <I> Result run(Harness harness, List<Integer> sizes, IntFunction<? extends Stage<I, ?>> stages,
             BiFunction<Integer, SplittableRandom, ? extends I> inputs) {
-        Args.notNull(harness, "harness");
+        Require.notNull(harness, "harness");
         validateSizes(sizes);
-        Args.notNull(stages, "stages");
-        Args.notNull(inputs, "inputs");
+        Require.notNull(stages, "stages");
+        Require.notNull(inputs, "inputs");
         List<Point> points = new ArrayList<>();
         for (int size : sizes) {
-            Stage<I, ?> stage = Args.notNull(stages.apply(size), "stages.apply(" + size + ")");
+            Stage<I, ?> stage = Require.notNull(stages.apply(size), "stages.apply(" + size + ")");
             HarnessResult r = harness.run(stage, random -> inputs.apply(size, random));
             points.add(new Point(size, r.summary(Dimension.percentile(50)).median(), r));
         }
@@ -112,13 +116,13 @@ public final class SizeSweep {
     }
 
     static void validateSizes(List<Integer> sizes) {
-        Args.notNull(sizes, "sizes");
+        Require.notNull(sizes, "sizes");
         for (Integer s : sizes) {
-            Args.notNull(s, "size");
-            Args.that(s >= 1, "size", "must be >= 1", s);
+            Require.notNull(s, "size");
+            Require.that(s >= 1, "size", "must be >= 1", s);
         }
         long distinct = sizes.stream().distinct().count();
-        Args.that(distinct >= 3, "sizes", "must hold at least three distinct sizes to fit an exponent", sizes);
+        Require.that(distinct >= 3, "sizes", "must hold at least three distinct sizes to fit an exponent", sizes);
     }
 
     /**
@@ -128,14 +132,14 @@ public final class SizeSweep {
      * @return the fit
      */
     public static Result fit(List<Point> points) {
-        Args.notNull(points, "points");
-        Args.that(points.stream().map(Point::size).distinct().count() >= 3, "points",
+        Require.notNull(points, "points");
+        Require.that(points.stream().map(Point::size).distinct().count() >= 3, "points",
                 "must hold at least three distinct sizes", points.size());
         double[] x = new double[points.size()];
         double[] y = new double[points.size()];
         for (int i = 0; i < x.length; i++) {
             Point p = points.get(i);
-            Args.that(p.medianNanos() > 0, "medianNanos", "must be > 0 at size " + p.size(), p.medianNanos());
+            Require.that(p.medianNanos() > 0, "medianNanos", "must be > 0 at size " + p.size(), p.medianNanos());
             x[i] = Math.log(p.size());
             y[i] = Math.log(p.medianNanos());
         }

@@ -4,7 +4,7 @@ import dev.budget4j.Budget;
 import dev.budget4j.Dimension;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Verdict;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,7 +47,7 @@ public final class StageBaseline {
     public StageBaseline(String stage, Histogram histogram, long failures, long elapsedNanos, long allocatedBytes,
             long peakRssBytes, long rssGrowthBytes, Budget budget, Map<String, double[]> perRound) {
         this(stage, histogram, failures, elapsedNanos, allocatedBytes, peakRssBytes, rssGrowthBytes, budget,
-                List.of(ForkRounds.of(Args.notNull(perRound, "perRound"))));
+                List.of(ForkRounds.of(Require.notNull(perRound, "perRound"))));
     }
 
     /**
@@ -73,15 +73,15 @@ public final class StageBaseline {
     private StageBaseline(StageSnapshot figures, Budget budget, List<ForkRounds> forks) {
         this.figures = figures;
         this.budget = budget;
-        this.forks = List.copyOf(Args.notEmpty(forks, "forks"));
+        this.forks = List.copyOf(Require.notEmpty(forks, "forks"));
     }
 
     private static StageSnapshot figures(String stage, Histogram histogram, long failures, long elapsedNanos,
             long allocatedBytes, long peakRssBytes, long rssGrowthBytes) {
-        Args.notBlank(stage, "stage");
-        Args.notNull(histogram, "histogram");
-        Args.that(failures >= 0 && failures <= histogram.getTotalCount(), "failures", "must be in [0, calls]", failures);
-        Args.atLeast(elapsedNanos, 0, "elapsedNanos");
+        Require.notBlank(stage, "stage");
+        Require.notNull(histogram, "histogram");
+        Require.that(failures >= 0 && failures <= histogram.getTotalCount(), "failures", "must be in [0, calls]", failures);
+        Require.atLeast(elapsedNanos, 0, "elapsedNanos");
         StageSnapshot.Builder b = StageSnapshot.builder(stage, histogram).failures(failures).elapsedNanos(elapsedNanos);
         if (allocatedBytes >= 0) {
             b.allocatedBytes(allocatedBytes);
@@ -101,7 +101,7 @@ public final class StageBaseline {
      * @throws IllegalArgumentException naming the stage and what differs when the names or budgets differ
      */
     public static StageBaseline merge(List<StageBaseline> parts) {
-        Args.notEmpty(parts, "parts");
+        Require.notEmpty(parts, "parts");
         StageBaseline first = parts.get(0);
         Histogram h = new Histogram(3);
         h.setAutoResize(true);
@@ -113,7 +113,7 @@ public final class StageBaseline {
         boolean allocationKnown = true;
         List<ForkRounds> forks = new ArrayList<>();
         for (StageBaseline p : parts) {
-            Args.notNull(p, "parts element");
+            Require.notNull(p, "parts element");
             if (!p.stage().equals(first.stage())) {
                 throw new IllegalArgumentException("parts must all be of one stage, but found '" + first.stage() + "' and '"
                         + p.stage() + "'");
@@ -145,7 +145,7 @@ public final class StageBaseline {
      * @return the stage baseline
      */
     public static StageBaseline of(HarnessResult result, Budget budget) {
-        Args.notNull(result, "result");
+        Require.notNull(result, "result");
         return of(result.snapshot(), result.rounds(), budget);
     }
 
@@ -163,10 +163,10 @@ public final class StageBaseline {
      * @throws IllegalArgumentException when a round is of another stage
      */
     public static StageBaseline of(StageSnapshot run, List<StageSnapshot> rounds, Budget budget) {
-        Args.notNull(run, "run");
-        Args.notNull(rounds, "rounds");
+        Require.notNull(run, "run");
+        Require.notNull(rounds, "rounds");
         for (StageSnapshot r : rounds) {
-            Args.that(Args.notNull(r, "rounds element").stage().equals(run.stage()), "rounds",
+            Require.that(Require.notNull(r, "rounds element").stage().equals(run.stage()), "rounds",
                     "must all be of stage '" + run.stage() + "'", r.stage());
         }
         Map<String, double[]> perRound = new LinkedHashMap<>();
@@ -181,12 +181,12 @@ public final class StageBaseline {
         return new StageBaseline(run, budget, List.of(ForkRounds.of(perRound)));
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return figures.stage();
     }
 
-    /** @return the budget the stage ran under */
+    /** {@return the budget the stage ran under} */
     public Optional<Budget> budget() {
         return Optional.ofNullable(budget);
     }
@@ -212,22 +212,22 @@ public final class StageBaseline {
         return new StageBaseline(figures, budget, marked);
     }
 
-    /** @return every fork's per-round values, in launch order */
+    /** {@return every fork's per-round values, in launch order} */
     public List<ForkRounds> forks() {
         return forks;
     }
 
-    /** @return how many JVMs (forks) measured this stage, {@code >= 1} */
+    /** {@return how many JVMs (forks) measured this stage, {@code >= 1}} */
     public int forkCount() {
         return forks.size();
     }
 
-    /** @return true when every fork belongs to an interleaved pair */
+    /** {@return true when every fork belongs to an interleaved pair} */
     public boolean paired() {
         return forks.stream().allMatch(f -> f.pair() >= 0);
     }
 
-    /** @return per-round values of all forks, concatenated in fork order, keyed by dimension label */
+    /** {@return per-round values of all forks, concatenated in fork order, keyed by dimension label} */
     public Map<String, double[]> perRoundValues() {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (ForkRounds f : forks) {
@@ -249,7 +249,7 @@ public final class StageBaseline {
      * @return one array per fork (empty arrays where a fork has no values for it)
      */
     public double[][] perFork(Dimension dimension) {
-        Args.notNull(dimension, "dimension");
+        Require.notNull(dimension, "dimension");
         double[][] out = new double[forks.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = forks.get(i).values(dimension);
@@ -265,7 +265,7 @@ public final class StageBaseline {
      * @return one value per round (NaN where not measured); empty when the dimension is unknown here
      */
     public double[] perRound(Dimension dimension) {
-        double[] v = perRoundValues().get(Args.notNull(dimension, "dimension").label());
+        double[] v = perRoundValues().get(Require.notNull(dimension, "dimension").label());
         if (v != null) {
             return v;
         }

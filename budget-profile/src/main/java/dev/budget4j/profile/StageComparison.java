@@ -33,7 +33,7 @@ public record StageComparison(String stage, StageBaseline baseline, StageBaselin
         dimensions = List.copyOf(dimensions);
     }
 
-    /** @return the absolute budget's verdict on the current run, when the stage has a budget */
+    /** {@return the absolute budget's verdict on the current run, when the stage has a budget} */
     public Optional<Verdict> verdict() {
         return Optional.ofNullable(budgetVerdict);
     }

@@ -2,7 +2,7 @@ package dev.budget4j.profile;
 
 import dev.budget4j.Budget;
 import dev.budget4j.Stage;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -19,8 +19,8 @@ public final class SuiteStage<I> {
     private final Budget budget;
 
     private SuiteStage(Stage<I, ?> stage, Function<SplittableRandom, ? extends I> inputs, Budget budget) {
-        this.stage = Args.notNull(stage, "stage");
-        this.inputs = Args.notNull(inputs, "inputs");
+        this.stage = Require.notNull(stage, "stage");
+        this.inputs = Require.notNull(inputs, "inputs");
         this.budget = budget;
     }
 
@@ -46,25 +46,25 @@ public final class SuiteStage<I> {
      * @return the suite stage
      */
     public static <I> SuiteStage<I> of(Stage<I, ?> stage, Function<SplittableRandom, ? extends I> inputs, Budget budget) {
-        return new SuiteStage<>(stage, inputs, Args.notNull(budget, "budget"));
+        return new SuiteStage<>(stage, inputs, Require.notNull(budget, "budget"));
     }
 
-    /** @return the stage's name */
+    /** {@return the stage's name} */
     public String name() {
         return stage.name();
     }
 
-    /** @return the stage */
+    /** {@return the stage} */
     public Stage<I, ?> stage() {
         return stage;
     }
 
-    /** @return the input generator */
+    /** {@return the input generator} */
     public Function<SplittableRandom, ? extends I> inputs() {
         return inputs;
     }
 
-    /** @return the budget, when the stage has one */
+    /** {@return the budget, when the stage has one} */
     public Optional<Budget> budget() {
         return Optional.ofNullable(budget);
     }
@@ -76,7 +76,7 @@ public final class SuiteStage<I> {
      * @return the stage's figures as one fork
      */
     public StageBaseline measure(Harness harness) {
-        return StageBaseline.of(Args.notNull(harness, "harness").run(stage, inputs), budget);
+        return StageBaseline.of(Require.notNull(harness, "harness").run(stage, inputs), budget);
     }
 
     @Override

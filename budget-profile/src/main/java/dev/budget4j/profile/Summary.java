@@ -27,7 +27,7 @@ public record Summary(double median, double min, double max, double mean, double
                 Stats.stddev(measured), measured.length);
     }
 
-    /** @return stddev / mean, NaN when the mean is 0 or unmeasured */
+    /** {@return stddev / mean, NaN when the mean is 0 or unmeasured} */
     public double coefficientOfVariation() {
         return mean == 0 ? Double.NaN : stddev / mean;
     }

@@ -1,7 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Dimension;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.Reports;
 import dev.budget4j.profile.internal.Units;
 import java.util.ArrayList;
@@ -29,17 +29,17 @@ public final class TrendReport {
      * @return the report
      */
     public static TrendReport of(List<RunHistory.Entry> history, int n) {
-        Args.notNull(history, "history");
-        Args.atLeast(n, 1, "n");
+        Require.notNull(history, "history");
+        Require.atLeast(n, 1, "n");
         return new TrendReport(history.subList(Math.max(0, history.size() - n), history.size()));
     }
 
-    /** @return the runs shown, oldest first */
+    /** {@return the runs shown, oldest first} */
     public List<RunHistory.Entry> runs() {
         return runs;
     }
 
-    /** @return Markdown: one table per stage */
+    /** {@return Markdown: one table per stage} */
     public String toMarkdown() {
         StringBuilder out = new StringBuilder("## budget4j trend: last ").append(runs.size()).append(" runs\n");
         if (runs.isEmpty()) {

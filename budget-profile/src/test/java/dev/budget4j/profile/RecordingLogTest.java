@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -35,7 +36,8 @@ class RecordingLogTest {
             h.recordValue(micros * 1_000 + k * 10L);
         }
         long start = T0 + i * 60_000_000_000L;
-        return Recording.of(stage, budget, h, i % 2, 200 * 512L, start, start + 60_000_000_000L, 400L << 20, 10L << 20);
+        return Recording.of(stage, budget, h, i % 2, OptionalLong.of(200 * 512L), start, start + 60_000_000_000L,
+                OptionalLong.of(400L << 20), OptionalLong.of(10L << 20));
     }
 
     static List<Recording> intervals() {

@@ -128,7 +128,7 @@ final class Ingest {
             stages.add(Rounds.of(index).toBaseline(phase.window()));
             stages.add(ingestRun);
         }
-        StageReport tree = new StageReport(ingestReport.name(), ingestReport.snapshot(), ingestReport.verdict(),
+        StageReport tree = StageReport.tree(ingestReport.name(), ingestReport,
                 List.of(load.report(), clean.report(), chunk.report(), embed.report(), index.report()));
         return new Result(idx, docs.size(), List.copyOf(stages), tree, memo.cacheStats());
     }

@@ -20,6 +20,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 public final class PartitionStage<I, O> implements MapPartitionsFunction<I, O>, FlatMapFunction<Iterator<I>, O> {
     private static final long serialVersionUID = 1L;
 
+    /** Maps a partition's iterator: element by element, or batch by batch. */
     private final SerializableFunction<Iterator<I>, Iterator<O>> partition;
 
     private PartitionStage(SerializableFunction<Iterator<I>, Iterator<O>> partition) {

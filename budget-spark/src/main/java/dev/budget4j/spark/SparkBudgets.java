@@ -1,7 +1,7 @@
 package dev.budget4j.spark;
 
 import dev.budget4j.Budget;
-import dev.budget4j.spark.internal.Checks;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.spark.internal.RecordingAccumulator;
 import dev.budget4j.spark.internal.RecordingSink;
 import dev.budget4j.spark.internal.StageConfig;
@@ -50,7 +50,7 @@ public final class SparkBudgets {
      * @return the run's handle
      */
     public static SparkBudgets register(SparkSession spark) {
-        return register(Checks.notNull(spark, "spark").sparkContext());
+        return register(Require.notNull(spark, "spark").sparkContext());
     }
 
     /**
@@ -61,7 +61,7 @@ public final class SparkBudgets {
      * @return the run's handle
      */
     public static SparkBudgets register(SparkContext context) {
-        Checks.notNull(context, "context");
+        Require.notNull(context, "context");
         RecordingAccumulator accumulator = new RecordingAccumulator();
         context.register(accumulator);
         return new SparkBudgets(accumulator);

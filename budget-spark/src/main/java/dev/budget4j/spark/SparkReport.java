@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -59,23 +60,24 @@ public final class SparkReport {
         Histogram h = new Histogram(Recording.PRECISION);
         Instant now = Instant.now();
         long epochNanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        return Recording.of(name, config.budget(), h, 0, -1, epochNanos, epochNanos, -1, -1);
+        return Recording.of(name, config.budget(), h, 0, OptionalLong.empty(), epochNanos, epochNanos, OptionalLong.empty(),
+                OptionalLong.empty());
     }
 
-    /** @return per stage, every task's calls merged; declared stages first, in declaration order */
+    /** {@return per stage, every task's calls merged; declared stages first, in declaration order} */
     public Map<String, Recording> recordings() {
         return recordings;
     }
 
-    /** @return per stage, the merged recording checked against its budget */
+    /** {@return per stage, the merged recording checked against its budget} */
     public Map<String, Verdict> verdicts() {
         return verdicts;
     }
 
-    /** @return one report per stage (figures and verdict), in the order of {@link #recordings()} */
+    /** {@return one report per stage (figures and verdict), in the order of {@link #recordings()}} */
     public List<StageReport> stages() {
         List<StageReport> out = new ArrayList<>();
-        verdicts.forEach((name, v) -> out.add(new StageReport(name, recordings.get(name).snapshot(), v, List.of())));
+        verdicts.forEach((name, v) -> out.add(StageReport.of(recordings.get(name))));
         return out;
     }
 
@@ -92,7 +94,7 @@ public final class SparkReport {
         if (v == null) {
             throw new IllegalArgumentException("end must be a stage of this run " + verdicts.keySet() + ", but was '" + end + "'");
         }
-        return new StageReport(root, recordings.get(end).snapshot(), v, stages());
+        return StageReport.tree(root, StageReport.of(recordings.get(end)), stages());
     }
 
     /**
@@ -111,7 +113,7 @@ public final class SparkReport {
         return Collections.unmodifiableMap(out);
     }
 
-    /** @return true when every stage's budget was measured and met */
+    /** {@return true when every stage's budget was measured and met} */
     public boolean isMet() {
         return verdicts.values().stream().allMatch(v -> v.outcome() == Outcome.MET);
     }
@@ -139,6 +141,8 @@ public final class SparkReport {
     }
 
     /**
+     * Renders the report as plain text.
+     *
      * @return one line per stage (calls, p50, p99, max, outcome), then each stage's table of
      *     dimensions, then the tasks and executors each stage's calls came from
      */

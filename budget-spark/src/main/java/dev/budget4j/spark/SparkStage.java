@@ -3,7 +3,7 @@ package dev.budget4j.spark;
 import dev.budget4j.Budget;
 import dev.budget4j.Enforcement;
 import dev.budget4j.Stage;
-import dev.budget4j.spark.internal.Checks;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.spark.internal.ExecutorStage;
 import dev.budget4j.spark.internal.SparkTaskHooks;
 import dev.budget4j.spark.internal.StageConfig;
@@ -33,6 +33,7 @@ import org.apache.spark.api.java.function.MapFunction;
 public final class SparkStage<I, O> implements Stage<I, O>, MapFunction<I, O>, Function<I, O> {
     private static final long serialVersionUID = 1L;
 
+    /** The function, its configuration and where its recordings go; what Spark ships to executors. */
     private final ExecutorStage<I, O> executor;
 
     SparkStage(ExecutorStage<I, O> executor) {
@@ -56,18 +57,18 @@ public final class SparkStage<I, O> implements Stage<I, O>, MapFunction<I, O>, F
         return executor.apply(input);
     }
 
-    /** @return the stage name, the key of the run's recordings */
+    /** {@return the stage name, the key of the run's recordings} */
     @Override
     public String name() {
         return executor.config().name();
     }
 
-    /** @return the budget as written in the code; an executor's {@code budget4j.budget.<name>} override wins there */
+    /** {@return the budget as written in the code; an executor's {@code budget4j.budget.<name>} override wins there} */
     public Budget budget() {
         return executor.config().budget();
     }
 
-    /** @return the enforcement mode executors build the stage with */
+    /** {@return the enforcement mode executors build the stage with} */
     public Enforcement enforcement() {
         return executor.config().enforcement();
     }
@@ -94,8 +95,8 @@ public final class SparkStage<I, O> implements Stage<I, O>, MapFunction<I, O>, F
      * @return the partition form
      */
     public static <T, R> PartitionStage<T, R> batches(SparkStage<List<T>, List<R>> stage, int batchSize) {
-        Checks.notNull(stage, "stage");
-        Checks.positive(batchSize, "batchSize");
+        Require.notNull(stage, "stage");
+        Require.positive(batchSize, "batchSize");
         return PartitionStage.batched(stage, batchSize);
     }
 
@@ -120,37 +121,48 @@ public final class SparkStage<I, O> implements Stage<I, O>, MapFunction<I, O>, F
 
         Builder(SparkBudgets run, String name, SerializableFunction<? super I, ? extends O> function) {
             this.run = run;
-            this.name = Checks.name(name, "name");
-            this.function = Checks.notNull(function, "function");
+            this.name = Require.notBlank(name, "name");
+            this.function = Require.notNull(function, "function");
         }
 
-        /** @param budget the budget, not null @return this builder */
+        /**
+         * Sets the budget the stage is checked against.
+         *
+         * @param budget the budget, not null
+         * @return this builder
+         */
         public Builder<I, O> budget(Budget budget) {
-            this.budget = Checks.once(this.budget, Checks.notNull(budget, "budget"), "budget");
+            this.budget = Require.once(this.budget, Require.notNull(budget, "budget"), "budget");
             return this;
         }
 
         /**
+         * Sets what executors do when the budget is missed.
+         *
          * @param mode what executors do on a violation (default {@link Enforcement#RECORD}); with
          *     {@code THROW} a violation fails the call and so the task
          * @return this builder
          */
         public Builder<I, O> enforcement(Enforcement mode) {
-            this.enforcement = Checks.once(this.enforcement, Checks.notNull(mode, "enforcement"), "enforcement");
+            this.enforcement = Require.once(this.enforcement, Require.notNull(mode, "enforcement"), "enforcement");
             return this;
         }
 
         /**
+         * Sets whether executors measure the bytes allocated per call.
+         *
          * @param on whether executors measure bytes allocated per call (default: on when the budget
          *     bounds {@code alloc}); costs two reads of the thread's allocation counter per call
          * @return this builder
          */
         public Builder<I, O> trackAllocation(boolean on) {
-            this.trackAllocation = Checks.once(this.trackAllocation, on, "trackAllocation");
+            this.trackAllocation = Require.once(this.trackAllocation, on, "trackAllocation");
             return this;
         }
 
         /**
+         * Builds the stage.
+         *
          * @return the stage, recording into the run that made this builder
          * @throws IllegalStateException when no budget was given
          * @throws IllegalArgumentException when the run already has a stage of this name under another budget

@@ -9,6 +9,7 @@ import dev.budget4j.Recording;
 import dev.budget4j.spark.internal.RecordingAccumulator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class BudgetConflictTest {
     private static Recording oneCall(String stage, String budget) {
         Histogram h = new Histogram(Recording.PRECISION);
         h.recordValue(1_000);
-        return Recording.of(stage, Budget.parse(budget), h, 0, -1, 0, 1_000, -1, -1);
+        return Recording.of(stage, Budget.parse(budget), h, 0, OptionalLong.empty(), 0, 1_000, OptionalLong.empty(),
+                OptionalLong.empty());
     }
 }

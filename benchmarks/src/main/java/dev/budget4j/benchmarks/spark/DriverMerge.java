@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -70,7 +71,8 @@ public class DriverMerge {
                 h.recordValue((long) Math.exp(Math.log(1_000) + random.nextDouble() * Math.log(maxLatency / 1_000.0)));
             }
             long start = 1_700_000_000_000_000_000L + t * 1_000_000L;
-            Recording r = Recording.of("embed", BUDGET, h, calls / 100, -1, start, start + 50_000_000L, -1, -1);
+            Recording r = Recording.of("embed", BUDGET, h, calls / 100, OptionalLong.empty(), start, start + 50_000_000L,
+                    OptionalLong.empty(), OptionalLong.empty());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
                 StageTally.ofTask("executor-" + t % 8, r).write(out);

@@ -103,12 +103,12 @@ public record Settings(String where, String stage, Budget budget, int invocation
         return "\"" + text + "\"";
     }
 
-    /** @return the measured calls per round */
+    /** {@return the measured calls per round} */
     public int perRound() {
         return invocations / rounds;
     }
 
-    /** @return the budget, when there is one */
+    /** {@return the budget, when there is one} */
     public Optional<Budget> budgetIfAny() {
         return Optional.ofNullable(budget);
     }
@@ -121,7 +121,7 @@ public record Settings(String where, String stage, Budget budget, int invocation
         return Harness.builder().warmupIterations(warmup).iterations(perRound()).rounds(rounds).memoryProbe(probe).build();
     }
 
-    /** @return what the harness does, for people: "500 warm-up calls, then 5 rounds of 200 calls" */
+    /** {@return what the harness does, for people: "500 warm-up calls, then 5 rounds of 200 calls"} */
     public String describeRun() {
         return warmup + " warm-up calls, then " + rounds + (rounds == 1 ? " round" : " rounds") + " of " + perRound() + " calls";
     }

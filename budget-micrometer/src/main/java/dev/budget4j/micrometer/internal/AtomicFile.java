@@ -1,5 +1,6 @@
 package dev.budget4j.micrometer.internal;
 
+import dev.budget4j.internal.util.Require;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,7 +31,7 @@ public final class AtomicFile {
      */
     public static void write(Path file, String text) throws IOException {
         Path target = file.toAbsolutePath();
-        Args.that(!Files.isDirectory(target), "file", "must be a file, not a directory", target);
+        Require.that(!Files.isDirectory(target), "file", "must be a file, not a directory", target);
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");

@@ -1,5 +1,6 @@
 package dev.budget4j.micrometer.internal;
 
+import dev.budget4j.internal.util.Require;
 import java.time.Duration;
 
 /** Durations as Prometheus writes them: {@code 5m}, {@code 90s}, {@code 1h}, {@code 250ms}. */
@@ -16,7 +17,7 @@ final class PromDuration {
      * @param parameter named in the message when the duration has a fraction of a millisecond
      */
     static String format(Duration duration, String parameter) {
-        Args.that(duration.getNano() % 1_000_000 == 0,
+        Require.that(duration.getNano() % 1_000_000 == 0,
                 parameter, "must be a whole number of milliseconds (Prometheus' resolution)", duration);
         long millis = duration.toMillis();
         if (millis == 0) {

@@ -37,7 +37,7 @@ final class PromQl {
             case PERCENTILE:
                 return "histogram_quantile(" + Units.quantile(d.percentile()) + ", sum by (le) (rate("
                         + names.latencyBucket() + sel + "[" + window + "]))) > " + threshold;
-            case MAX_LATENCY:
+            case MAX:
                 return "max(max_over_time(" + names.latencyMax() + sel + "[" + window + "])) > " + threshold;
             case THROUGHPUT:
                 return rate(names.callsTotal(), sel, window) + " < " + threshold;
@@ -62,7 +62,7 @@ final class PromQl {
             case PERCENTILE:
                 return "The " + d.label() + " latency of " + s + " over " + window
                         + ", across all instances (histogram_quantile of the latency buckets), is above " + bound + ".";
-            case MAX_LATENCY:
+            case MAX:
                 return "The slowest call of " + s + " on some instance in the last " + window + " is above " + bound
                         + ".";
             case THROUGHPUT:

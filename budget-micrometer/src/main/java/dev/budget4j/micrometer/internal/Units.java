@@ -21,7 +21,7 @@ public final class Units {
     public static String baseUnit(Dimension dimension) {
         switch (dimension.kind()) {
             case PERCENTILE:
-            case MAX_LATENCY:
+            case MAX:
                 return "seconds";
             case THROUGHPUT:
                 return "calls per second";

@@ -18,7 +18,7 @@ final class Version implements IVersionProvider {
         return new String[] {"budget4j " + version()};
     }
 
-    /** @return the project's version, such as {@code 0.1.0} */
+    /** {@return the project's version, such as {@code 0.1.0}} */
     static String version() {
         try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

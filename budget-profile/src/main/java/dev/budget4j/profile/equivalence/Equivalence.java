@@ -1,7 +1,7 @@
 package dev.budget4j.profile.equivalence;
 
 import dev.budget4j.Stage;
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,10 +35,10 @@ public final class Equivalence {
      */
     public static <I, O> Optional<String> mismatch(Stage<I, ? extends O> reference, Stage<I, ? extends O> candidate, I input,
             OutputEquivalence<? super O> equivalence) {
-        Args.notNull(reference, "reference");
-        Args.notNull(candidate, "candidate");
-        Args.notNull(input, "input");
-        Args.notNull(equivalence, "equivalence");
+        Require.notNull(reference, "reference");
+        Require.notNull(candidate, "candidate");
+        Require.notNull(input, "input");
+        Require.notNull(equivalence, "equivalence");
         O expected;
         RuntimeException expectedError = null;
         try {
@@ -124,7 +124,7 @@ public final class Equivalence {
     }
 
     private static <I, O> Stage<I, O> stage(Function<? super I, ? extends O> function, String role) {
-        Args.notNull(function, role);
+        Require.notNull(function, role);
         return function instanceof Stage ? Stage.from(function) : Stage.of(role, function);
     }
 

@@ -1,6 +1,6 @@
 package dev.budget4j.profile.equivalence;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
@@ -86,12 +86,12 @@ public final class FloatArbitraries {
     private FloatArbitraries() {
     }
 
-    /** @return one of {@link #SIZES} */
+    /** {@return one of {@link #SIZES}} */
     public static Arbitrary<Integer> sizes() {
         return Arbitraries.of(SIZES);
     }
 
-    /** @return vectors of every size in {@link #SIZES} and every kind in {@link #FINITE} */
+    /** {@return vectors of every size in {@link #SIZES} and every kind in {@link #FINITE}} */
     public static Arbitrary<float[]> vectors() {
         return vectorsOf(FINITE.toArray(new Values[0]));
     }
@@ -109,26 +109,30 @@ public final class FloatArbitraries {
     }
 
     /**
+     * Vectors of one length, of every finite kind.
+     *
      * @param size the length, {@code >= 1}
      * @return vectors of that length, every kind in {@link #FINITE}
      */
     public static Arbitrary<float[]> vectors(int size) {
-        Args.atLeast(size, 1, "size");
+        Require.atLeast(size, 1, "size");
         return Arbitraries.of(FINITE).flatMap(kind -> vectors(size, kind));
     }
 
     /**
+     * Vectors of one length and one kind of values.
+     *
      * @param size the length, {@code >= 1}
      * @param kind the kind of values, not null
      * @return vectors of that length and kind
      */
     public static Arbitrary<float[]> vectors(int size, Values kind) {
-        Args.atLeast(size, 1, "size");
-        Args.notNull(kind, "kind");
+        Require.atLeast(size, 1, "size");
+        Require.notNull(kind, "kind");
         return Arbitraries.longs().map(seed -> vector(size, kind, seed));
     }
 
-    /** @return two vectors of the same size and kind ({@link #vectorPair}), as {@code {a, b}}, every kind in {@link #FINITE} */
+    /** {@return two vectors of the same size and kind ({@link #vectorPair}), as {@code {a, b}}, every kind in {@link #FINITE}} */
     public static Arbitrary<float[][]> vectorPairs() {
         return vectorPairsOf(FINITE.toArray(new Values[0]));
     }
@@ -157,8 +161,8 @@ public final class FloatArbitraries {
      * @return a new pair {@code {a, b}}
      */
     public static float[][] vectorPair(int size, Values kind, long seed) {
-        Args.atLeast(size, 0, "size");
-        Args.notNull(kind, "kind");
+        Require.atLeast(size, 0, "size");
+        Require.notNull(kind, "kind");
         if (kind == Values.CANCELLING) {
             return cancelling(size, new SplittableRandom(seed));
         }
@@ -166,10 +170,10 @@ public final class FloatArbitraries {
     }
 
     private static List<Values> kinds(Values... kinds) {
-        Args.notNull(kinds, "kinds");
-        Args.that(kinds.length > 0, "kinds", "must name at least one kind", "none");
+        Require.notNull(kinds, "kinds");
+        Require.that(kinds.length > 0, "kinds", "must name at least one kind", "none");
         for (Values k : kinds) {
-            Args.notNull(k, "kinds element");
+            Require.notNull(k, "kinds element");
         }
         return List.of(kinds);
     }
@@ -195,8 +199,8 @@ public final class FloatArbitraries {
      * @return matrices of those kinds
      */
     public static Arbitrary<float[][]> matrices(int maxRows, int columns, Values... kinds) {
-        Args.atLeast(maxRows, 1, "maxRows");
-        Args.atLeast(columns, 1, "columns");
+        Require.atLeast(maxRows, 1, "maxRows");
+        Require.atLeast(columns, 1, "columns");
         List<Values> chosen = kinds(kinds);
         return Arbitraries.integers().between(1, maxRows).flatMap(rows -> Arbitraries.of(chosen)
                 .flatMap(kind -> Arbitraries.longs().map(seed -> {
@@ -217,8 +221,8 @@ public final class FloatArbitraries {
      * @return a new vector
      */
     public static float[] vector(int size, Values kind, long seed) {
-        Args.atLeast(size, 0, "size");
-        Args.notNull(kind, "kind");
+        Require.atLeast(size, 0, "size");
+        Require.notNull(kind, "kind");
         SplittableRandom r = new SplittableRandom(seed);
         switch (kind) {
             case CANCELLING:

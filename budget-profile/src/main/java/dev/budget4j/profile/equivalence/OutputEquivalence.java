@@ -1,6 +1,6 @@
 package dev.budget4j.profile.equivalence;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiPredicate;
@@ -14,6 +14,8 @@ import java.util.function.BiPredicate;
 public interface OutputEquivalence<O> {
 
     /**
+     * Compares two outputs.
+     *
      * @param expected the reference output
      * @param actual the output checked
      * @return why they differ, or empty when equivalent
@@ -21,6 +23,8 @@ public interface OutputEquivalence<O> {
     Optional<String> mismatch(O expected, O actual);
 
     /**
+     * The default equivalence: outputs must be equal.
+     *
      * @param <O> the output type
      * @return {@link Objects#deepEquals} equality (arrays compared element by element)
      */
@@ -36,7 +40,7 @@ public interface OutputEquivalence<O> {
      * @return the equivalence
      */
     static <O> OutputEquivalence<O> of(BiPredicate<? super O, ? super O> same) {
-        Args.notNull(same, "same");
+        Require.notNull(same, "same");
         return (e, a) -> same.test(e, a) ? Optional.empty() : Optional.of("expected " + describe(e) + ", actual " + describe(a));
     }
 

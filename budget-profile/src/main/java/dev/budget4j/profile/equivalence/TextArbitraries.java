@@ -1,6 +1,6 @@
 package dev.budget4j.profile.equivalence;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -139,7 +139,7 @@ public final class TextArbitraries {
          */
         PUNCTUATION;
 
-        /** @return one fragment of this kind: a code point or a short sequence, never empty */
+        /** {@return one fragment of this kind: a code point or a short sequence, never empty} */
         public Arbitrary<String> fragments() {
             switch (this) {
                 case ASCII:
@@ -262,11 +262,11 @@ public final class TextArbitraries {
     }
 
     private static Set<Kind> kinds(Kind... kinds) {
-        Args.notNull(kinds, "kinds");
-        Args.that(kinds.length > 0, "kinds", "must name at least one kind", "none");
+        Require.notNull(kinds, "kinds");
+        Require.that(kinds.length > 0, "kinds", "must name at least one kind", "none");
         Set<Kind> set = EnumSet.noneOf(Kind.class);
         for (Kind k : kinds) {
-            set.add(Args.notNull(k, "kinds element"));
+            set.add(Require.notNull(k, "kinds element"));
         }
         return set;
     }
@@ -311,8 +311,8 @@ public final class TextArbitraries {
      * @return well-formed texts of that length
      */
     public static Arbitrary<String> unicodeText(int minCodePoints, int maxCodePoints, Kind... kinds) {
-        Args.atLeast(minCodePoints, 0, "minCodePoints");
-        Args.that(maxCodePoints >= minCodePoints, "maxCodePoints", "must be >= minCodePoints=" + minCodePoints, maxCodePoints);
+        Require.atLeast(minCodePoints, 0, "minCodePoints");
+        Require.that(maxCodePoints >= minCodePoints, "maxCodePoints", "must be >= minCodePoints=" + minCodePoints, maxCodePoints);
         Kind[] chosen = kinds(kinds).toArray(new Kind[0]);
         return fragments(chosen).list().ofMinSize(minCodePoints).ofMaxSize(maxCodePoints).map(parts -> {
             StringBuilder s = new StringBuilder(parts.size() * 3);
@@ -323,11 +323,13 @@ public final class TextArbitraries {
     }
 
     /**
+     * Checks that a string is well-formed UTF-16, as every generator here promises.
+     *
      * @param text any text, not null
      * @return true when no surrogate in {@code text} is unpaired
      */
     public static boolean wellFormed(String text) {
-        Args.notNull(text, "text");
+        Require.notNull(text, "text");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {

@@ -1,6 +1,6 @@
 package dev.budget4j.profile.equivalence;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,45 +25,77 @@ public final class Tolerance {
         this.ulps = ulps;
     }
 
-    /** @return the tolerance that accepts only exactly equal values (and NaN with NaN) */
+    /** {@return the tolerance that accepts only exactly equal values (and NaN with NaN)} */
     public static Tolerance exact() {
         return new Tolerance(0, 0, 0);
     }
 
-    /** @param bound the largest accepted {@code |e - a|}, finite and {@code >= 0} @return the tolerance */
+    /**
+     * A tolerance on the absolute difference.
+     *
+     * @param bound the largest accepted {@code |e - a|}, finite and {@code >= 0}
+     * @return the tolerance
+     */
     public static Tolerance absolute(double bound) {
         return exact().orAbsolute(bound);
     }
 
-    /** @param fraction the largest accepted {@code |e - a| / max(|e|, |a|)}, in [0, 1] @return the tolerance */
+    /**
+     * A tolerance on the relative difference.
+     *
+     * @param fraction the largest accepted {@code |e - a| / max(|e|, |a|)}, in [0, 1]
+     * @return the tolerance
+     */
     public static Tolerance relative(double fraction) {
         return exact().orRelative(fraction);
     }
 
-    /** @param units the largest accepted distance in units in the last place, {@code >= 0} @return the tolerance */
+    /**
+     * A tolerance in units in the last place.
+     *
+     * @param units the largest accepted distance in units in the last place, {@code >= 0}
+     * @return the tolerance
+     */
     public static Tolerance ulps(long units) {
         return exact().orUlps(units);
     }
 
-    /** @param bound also accept {@code |e - a| <= bound}, finite, {@code >= 0} @return a new tolerance */
+    /**
+     * Also accepts values whose absolute difference is small enough.
+     *
+     * @param bound also accept {@code |e - a| <= bound}, finite, {@code >= 0}
+     * @return a new tolerance
+     */
     public Tolerance orAbsolute(double bound) {
-        Args.that(bound >= 0 && Double.isFinite(bound), "absolute", "must be finite and >= 0", bound);
+        Require.that(bound >= 0 && Double.isFinite(bound), "absolute", "must be finite and >= 0", bound);
         return new Tolerance(bound, relative, ulps);
     }
 
-    /** @param fraction also accept a relative difference up to this, in [0, 1] @return a new tolerance */
+    /**
+     * Also accepts values whose relative difference is small enough.
+     *
+     * @param fraction also accept a relative difference up to this, in [0, 1]
+     * @return a new tolerance
+     */
     public Tolerance orRelative(double fraction) {
-        Args.inRange(fraction, 0, 1, "relative");
+        Require.inRange(fraction, 0, 1, "relative");
         return new Tolerance(absolute, fraction, ulps);
     }
 
-    /** @param units also accept this many ulps apart, {@code >= 0} @return a new tolerance */
+    /**
+     * Also accepts values a few units in the last place apart.
+     *
+     * @param units also accept this many ulps apart, {@code >= 0}
+     * @return a new tolerance
+     */
     public Tolerance orUlps(long units) {
-        Args.atLeast(units, 0, "ulps");
+        Require.atLeast(units, 0, "ulps");
         return new Tolerance(absolute, relative, units);
     }
 
     /**
+     * Checks whether two values are within this tolerance.
+     *
      * @param expected the reference value
      * @param actual the value checked
      * @return whether they are close (ulps counted in {@code double})
@@ -84,6 +116,8 @@ public final class Tolerance {
     }
 
     /**
+     * Checks whether two values are within this tolerance.
+     *
      * @param expected the reference value
      * @param actual the value checked
      * @return whether they are close (ulps counted in {@code float})
@@ -128,8 +162,8 @@ public final class Tolerance {
      * @return a description of the first mismatch (length or element), or empty when close
      */
     public Optional<String> mismatch(float[] expected, float[] actual) {
-        Args.notNull(expected, "expected");
-        Args.notNull(actual, "actual");
+        Require.notNull(expected, "expected");
+        Require.notNull(actual, "actual");
         if (expected.length != actual.length) {
             return Optional.of("lengths differ: expected " + expected.length + ", actual " + actual.length);
         }
@@ -169,12 +203,12 @@ public final class Tolerance {
         }
     }
 
-    /** @return an equivalence for {@code float[]} outputs under this tolerance */
+    /** {@return an equivalence for {@code float[]} outputs under this tolerance} */
     public OutputEquivalence<float[]> forFloatArrays() {
         return this::mismatch;
     }
 
-    /** @return an equivalence for numeric outputs (compared as {@code double}) under this tolerance */
+    /** {@return an equivalence for numeric outputs (compared as {@code double}) under this tolerance} */
     public OutputEquivalence<Number> forNumbers() {
         return (e, a) -> close(e.doubleValue(), a.doubleValue()) ? Optional.empty()
                 : Optional.of("expected " + e + ", actual " + a + " (" + this + ")");

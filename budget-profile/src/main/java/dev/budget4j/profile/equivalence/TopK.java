@@ -1,6 +1,6 @@
 package dev.budget4j.profile.equivalence;
 
-import dev.budget4j.profile.internal.Args;
+import dev.budget4j.internal.util.Require;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +18,8 @@ public final class TopK {
     }
 
     /**
+     * Compares two top-k results, allowing reordering among tied scores.
+     *
      * @param expectedIndices the reference indices, best first
      * @param expectedScores their scores
      * @param actualIndices the indices checked
@@ -27,14 +29,14 @@ public final class TopK {
      */
     public static Optional<String> mismatch(int[] expectedIndices, float[] expectedScores, int[] actualIndices,
             float[] actualScores, Tolerance tolerance) {
-        Args.notNull(expectedIndices, "expectedIndices");
-        Args.notNull(expectedScores, "expectedScores");
-        Args.notNull(actualIndices, "actualIndices");
-        Args.notNull(actualScores, "actualScores");
-        Args.notNull(tolerance, "tolerance");
-        Args.that(expectedIndices.length == expectedScores.length, "expectedScores", "must have one score per index",
+        Require.notNull(expectedIndices, "expectedIndices");
+        Require.notNull(expectedScores, "expectedScores");
+        Require.notNull(actualIndices, "actualIndices");
+        Require.notNull(actualScores, "actualScores");
+        Require.notNull(tolerance, "tolerance");
+        Require.that(expectedIndices.length == expectedScores.length, "expectedScores", "must have one score per index",
                 expectedScores.length + " scores for " + expectedIndices.length + " indices");
-        Args.that(actualIndices.length == actualScores.length, "actualScores", "must have one score per index",
+        Require.that(actualIndices.length == actualScores.length, "actualScores", "must have one score per index",
                 actualScores.length + " scores for " + actualIndices.length + " indices");
         if (expectedIndices.length != actualIndices.length) {
             return Optional.of("k differs: expected " + expectedIndices.length + ", actual " + actualIndices.length);

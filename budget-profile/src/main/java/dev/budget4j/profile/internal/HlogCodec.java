@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -181,7 +182,8 @@ public final class HlogCodec {
         try {
             if (meta == null) {
                 long s = Math.round((baseSec + start) * 1e9);
-                return Recording.of(tag == null ? "default" : tag, null, h, 0, -1, s, s + Math.round(length * 1e9), -1, -1);
+                return Recording.of(tag == null ? "default" : tag, null, h, 0, OptionalLong.empty(), s, s + Math.round(length * 1e9),
+                        OptionalLong.empty(), OptionalLong.empty());
             }
             String stage = dec(need(meta, "stage", n));
             if (tag != null && !tag.equals(stage)) {
@@ -190,8 +192,8 @@ public final class HlogCodec {
             }
             String budget = need(meta, "budget", n);
             return Recording.of(stage, budget.equals("-") ? null : budget(dec(budget)), h, number(meta, "failures", n),
-                    number(meta, "allocated", n), number(meta, "startNanos", n), number(meta, "endNanos", n),
-                    number(meta, "peakRss", n), number(meta, "rssGrowth", n));
+                    measured(number(meta, "allocated", n)), number(meta, "startNanos", n), number(meta, "endNanos", n),
+                    measured(number(meta, "peakRss", n)), measured(number(meta, "rssGrowth", n)));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("line " + n + ": " + ReadLimits.reason(e.getMessage()), e);
         }
@@ -278,5 +280,10 @@ public final class HlogCodec {
 
     private static String abbreviate(String s) {
         return ReadLimits.excerpt(s);
+    }
+
+    /** The log writes -1 for "not measured"; any other negative is left for {@link Recording#of} to refuse. */
+    private static OptionalLong measured(long value) {
+        return value == -1 ? OptionalLong.empty() : OptionalLong.of(value);
     }
 }

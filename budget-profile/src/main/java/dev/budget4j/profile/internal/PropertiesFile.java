@@ -1,5 +1,6 @@
 package dev.budget4j.profile.internal;
 
+import dev.budget4j.internal.util.Require;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,7 +26,7 @@ public final class PropertiesFile {
 
     /** Reads a file; an unreadable one is an {@link UncheckedIOException} naming it. */
     public static PropertiesFile read(Path file) {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(file.toString(), r);
         } catch (IOException e) {
@@ -35,8 +36,8 @@ public final class PropertiesFile {
 
     /** Reads a resource of {@code anchor} ({@link Class#getResourceAsStream}); a missing one is an {@link IllegalArgumentException}. */
     public static PropertiesFile resource(Class<?> anchor, String name) {
-        Args.notNull(anchor, "anchor");
-        Args.notBlank(name, "name");
+        Require.notNull(anchor, "anchor");
+        Require.notBlank(name, "name");
         InputStream in = anchor.getResourceAsStream(name);
         if (in == null) {
             throw new IllegalArgumentException("resource " + name + " must be on the path of " + anchor.getName()
@@ -57,12 +58,12 @@ public final class PropertiesFile {
         return new PropertiesFile(source, entries);
     }
 
-    /** @return the file, or the resource name without a leading {@code /}, for messages */
+    /** {@return the file, or the resource name without a leading {@code /}, for messages} */
     public String source() {
         return source;
     }
 
-    /** @return every key and its value (trimmed), keys in order */
+    /** {@return every key and its value (trimmed), keys in order} */
     public SortedMap<String, String> entries() {
         return entries;
     }

@@ -2,6 +2,7 @@ package dev.budget4j.profile.internal;
 
 import dev.budget4j.Check;
 import dev.budget4j.Dimension;
+import dev.budget4j.internal.util.Tables;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.DimensionComparison;
 import dev.budget4j.profile.GateReport;
@@ -29,7 +30,7 @@ public final class Reports {
         }
         switch (d.kind()) {
             case PERCENTILE:
-            case MAX_LATENCY:
+            case MAX:
                 return Units.nanos(v);
             case THROUGHPUT:
                 return Units.number(v) + "/s";
@@ -94,7 +95,7 @@ public final class Reports {
                 for (DimensionComparison d : s.dimensions()) {
                     rows.add(row(d));
                 }
-                out.append(table(rows));
+                out.append(Tables.render(rows, "  "));
             }
             s.verdict().ifPresent(v -> out.append("absolute budget ").append(v.budget()).append(": ").append(v.outcome()).append('\n'));
         }
@@ -109,28 +110,6 @@ public final class Reports {
         Dimension dim = d.rule().dimension();
         return new String[] {dim.label(), d.rule().toString(), value(dim, d.baseline()), value(dim, d.current()),
             Units.ratio(d.ratio()), interval(d), d.status().name(), d.note()};
-    }
-
-    static String table(List<String[]> rows) {
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
-        for (String[] row : rows) {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int i = 0; i < columns; i++) {
-                line.append(row[i]);
-                if (i < columns - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
     }
 
     /** GitHub-flavoured Markdown. */

@@ -1,5 +1,6 @@
 package dev.budget4j.profile.internal;
 
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.BaselineFormatException;
 import dev.budget4j.profile.JmhResults;
@@ -29,7 +30,7 @@ public final class RunFiles {
      * @throws IOException when the file cannot be read (e.g. it does not exist)
      */
     public static Baseline read(Path file) throws IOException {
-        Args.notNull(file, "file");
+        Require.notNull(file, "file");
         ReadLimits.checkFile(file, "baseline file");
         if (isHlog(file)) {
             return RecordingLog.readBaseline(file);

@@ -5,6 +5,7 @@ import dev.budget4j.Dimension;
 import dev.budget4j.Outcome;
 import dev.budget4j.StageSnapshot;
 import dev.budget4j.Verdict;
+import dev.budget4j.internal.util.Tables;
 import dev.budget4j.profile.RunReport;
 import dev.budget4j.profile.StageBaseline;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class RunReports {
                 for (Check c : v.checks()) {
                     rows.add(new String[] {c.limit().toString(), c.observedText(), used(c), c.outcome().name(), c.note()});
                 }
-                out.append(Reports.table(rows));
+                out.append(Tables.render(rows, "  "));
             }
         }
         return out.toString();

@@ -1,5 +1,6 @@
 package dev.budget4j.profile.internal;
 
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.StageSuite;
 import dev.budget4j.profile.SuiteStage;
 import java.lang.reflect.InvocationTargetException;
@@ -39,7 +40,7 @@ public final class Suites {
                         + (list == null ? "null" : "none"));
             }
             for (SuiteStage<?> s : list) {
-                Args.notNull(s, "stage of suite " + suite.getClass().getName());
+                Require.notNull(s, "stage of suite " + suite.getClass().getName());
                 if (stages.putIfAbsent(s.name(), s) != null) {
                     throw new IllegalArgumentException("stage names must be unique across suites, but '" + s.name()
                             + "' is listed twice (suite " + suite.getClass().getName() + ")");

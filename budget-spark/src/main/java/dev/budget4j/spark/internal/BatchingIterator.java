@@ -1,5 +1,6 @@
 package dev.budget4j.spark.internal;
 
+import dev.budget4j.internal.util.Require;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -27,9 +28,9 @@ public final class BatchingIterator<I, O> implements Iterator<O> {
      * @param function called once per batch; returns that batch's outputs
      */
     public BatchingIterator(Iterator<I> input, int batchSize, Function<? super List<I>, ? extends List<O>> function) {
-        this.input = Checks.notNull(input, "input");
-        this.batchSize = Checks.positive(batchSize, "batchSize");
-        this.function = Checks.notNull(function, "function");
+        this.input = Require.notNull(input, "input");
+        this.batchSize = Require.positive(batchSize, "batchSize");
+        this.function = Require.notNull(function, "function");
     }
 
     @Override

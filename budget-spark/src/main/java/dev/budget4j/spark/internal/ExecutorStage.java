@@ -2,6 +2,7 @@ package dev.budget4j.spark.internal;
 
 import dev.budget4j.BudgetedStage;
 import dev.budget4j.Recording;
+import dev.budget4j.internal.util.Require;
 import java.io.Serializable;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -35,13 +36,13 @@ public final class ExecutorStage<I, O> implements Serializable {
      * @param hooks the engine's task hooks
      */
     public ExecutorStage(StageConfig config, Function<? super I, ? extends O> function, RecordingSink sink, TaskHooks hooks) {
-        this.config = Checks.notNull(config, "config");
-        this.function = Checks.notNull(function, "function");
-        this.sink = Checks.notNull(sink, "sink");
-        this.hooks = Checks.notNull(hooks, "hooks");
+        this.config = Require.notNull(config, "config");
+        this.function = Require.notNull(function, "function");
+        this.sink = Require.notNull(sink, "sink");
+        this.hooks = Require.notNull(hooks, "hooks");
     }
 
-    /** @return the configuration */
+    /** {@return the configuration} */
     public StageConfig config() {
         return config;
     }

@@ -13,7 +13,7 @@ public final class LocalStages {
     private LocalStages() {
     }
 
-    /** @return the pool of {@code config}, created on first use */
+    /** {@return the pool of {@code config}, created on first use} */
     static StagePool pool(StageConfig config) {
         return POOLS.computeIfAbsent(config, StagePool::new);
     }

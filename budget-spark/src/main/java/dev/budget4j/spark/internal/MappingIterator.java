@@ -1,5 +1,6 @@
 package dev.budget4j.spark.internal;
 
+import dev.budget4j.internal.util.Require;
 import java.util.Iterator;
 import java.util.function.Function;
 
@@ -18,8 +19,8 @@ public final class MappingIterator<I, O> implements Iterator<O> {
      * @param function applied to each, when read
      */
     public MappingIterator(Iterator<I> input, Function<? super I, ? extends O> function) {
-        this.input = Checks.notNull(input, "input");
-        this.function = Checks.notNull(function, "function");
+        this.input = Require.notNull(input, "input");
+        this.function = Require.notNull(function, "function");
     }
 
     @Override

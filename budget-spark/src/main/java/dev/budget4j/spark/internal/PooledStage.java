@@ -33,7 +33,7 @@ public final class PooledStage {
         return (BudgetedStage<I, O>) (BudgetedStage<?, ?>) budgeted;
     }
 
-    /** @return the calls since the previous interval, i.e. those of the task that holds this recorder */
+    /** {@return the calls since the previous interval, i.e. those of the task that holds this recorder} */
     public Recording takeInterval() {
         return Recording.interval(budgeted);
     }

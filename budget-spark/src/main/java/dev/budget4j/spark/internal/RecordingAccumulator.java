@@ -126,7 +126,7 @@ public final class RecordingAccumulator extends AccumulatorV2<Recording, Map<Str
         }
     }
 
-    /** @return the merged recording of every stage, in the order stages were first seen */
+    /** {@return the merged recording of every stage, in the order stages were first seen} */
     @Override
     public synchronized Map<String, Recording> value() {
         Map<String, Recording> out = new LinkedHashMap<>();
@@ -134,7 +134,7 @@ public final class RecordingAccumulator extends AccumulatorV2<Recording, Map<Str
         return Collections.unmodifiableMap(out);
     }
 
-    /** @return deep copies of the tallies, in the order stages were first seen */
+    /** {@return deep copies of the tallies, in the order stages were first seen} */
     public synchronized Map<String, StageTally> tallies() {
         Map<String, StageTally> out = new LinkedHashMap<>();
         tallies.forEach((stage, t) -> out.put(stage, t.copy()));

@@ -5,6 +5,7 @@ import dev.budget4j.BudgetedStage;
 import dev.budget4j.Budgets;
 import dev.budget4j.Enforcement;
 import dev.budget4j.Stage;
+import dev.budget4j.internal.util.Require;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -29,23 +30,23 @@ public final class StageConfig implements Serializable {
      * @param trackAllocation whether to measure allocation per call, or null for the core default
      */
     public StageConfig(String name, Budget budget, Enforcement enforcement, Boolean trackAllocation) {
-        this.name = Checks.name(name, "name");
-        this.budget = Checks.notNull(budget, "budget").toString();
-        this.enforcement = Checks.notNull(enforcement, "enforcement");
+        this.name = Require.notBlank(name, "name");
+        this.budget = Require.notNull(budget, "budget").toString();
+        this.enforcement = Require.notNull(enforcement, "enforcement");
         this.trackAllocation = trackAllocation;
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String name() {
         return name;
     }
 
-    /** @return the budget, parsed from its text */
+    /** {@return the budget, parsed from its text} */
     public Budget budget() {
         return Budget.parse(budget);
     }
 
-    /** @return the enforcement mode */
+    /** {@return the enforcement mode} */
     public Enforcement enforcement() {
         return enforcement;
     }

@@ -16,7 +16,7 @@ final class StagePool {
         this.config = config;
     }
 
-    /** @return an idle recorder, or a new one when all are in use */
+    /** {@return an idle recorder, or a new one when all are in use} */
     PooledStage checkout() {
         PooledStage s = idle.pollFirst();
         return s != null ? s : new PooledStage(this, config);
@@ -26,7 +26,7 @@ final class StagePool {
         idle.addFirst(s);
     }
 
-    /** @return how many recorders are idle (for tests) */
+    /** {@return how many recorders are idle (for tests)} */
     int idleCount() {
         return idle.size();
     }

@@ -2,6 +2,7 @@ package dev.budget4j.spark.internal;
 
 import dev.budget4j.Budget;
 import dev.budget4j.Recording;
+import dev.budget4j.internal.util.Require;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -67,9 +69,9 @@ public final class StageTally {
      * @return the tally
      */
     public static StageTally ofTask(String executor, Recording taskRecording) {
-        StageTally t = of(Checks.notNull(taskRecording, "taskRecording"));
+        StageTally t = of(Require.notNull(taskRecording, "taskRecording"));
         t.summedSpanNanos = taskRecording.endEpochNanos() - taskRecording.startEpochNanos();
-        t.rounds.computeIfAbsent(Checks.notNull(executor, "executor"), k -> new ArrayList<>()).add(RoundValues.of(taskRecording));
+        t.rounds.computeIfAbsent(Require.notNull(executor, "executor"), k -> new ArrayList<>()).add(RoundValues.of(taskRecording));
         return t;
     }
 
@@ -120,7 +122,7 @@ public final class StageTally {
         this.conflict = source.conflict;
     }
 
-    /** @return a deep copy */
+    /** {@return a deep copy} */
     public StageTally copy() {
         StageTally t = new StageTally(this);
         rounds.forEach((executor, list) -> {
@@ -131,38 +133,38 @@ public final class StageTally {
         return t;
     }
 
-    /** @return the stage name */
+    /** {@return the stage name} */
     public String stage() {
         return stage;
     }
 
-    /** @return every task's calls merged, as a recording (built on each call) */
+    /** {@return every task's calls merged, as a recording (built on each call)} */
     public Recording merged() {
-        return Recording.of(stage, budget, latency, failures, allocatedBytes, startEpochNanos, endEpochNanos, peakRssBytes,
-                rssGrowthBytes);
+        return Recording.of(stage, budget, latency, failures, measured(allocatedBytes), startEpochNanos, endEpochNanos,
+                measured(peakRssBytes), measured(rssGrowthBytes));
     }
 
-    /** @return calls merged so far */
+    /** {@return calls merged so far} */
     public long calls() {
         return latency.getTotalCount();
     }
 
-    /** @return the tasks' spans summed, nanoseconds (the wall time a baseline divides calls by) */
+    /** {@return the tasks' spans summed, nanoseconds (the wall time a baseline divides calls by)} */
     public long summedSpanNanos() {
         return summedSpanNanos;
     }
 
-    /** @return round values per executor, executors in the order first seen; unmodifiable view */
+    /** {@return round values per executor, executors in the order first seen; unmodifiable view} */
     public Map<String, List<double[]>> rounds() {
         return Collections.unmodifiableMap(rounds);
     }
 
-    /** @return the number of rounds (tasks) over all executors */
+    /** {@return the number of rounds (tasks) over all executors} */
     public int roundCount() {
         return rounds.values().stream().mapToInt(List::size).sum();
     }
 
-    /** @return the first budget conflict met while merging, or null */
+    /** {@return the first budget conflict met while merging, or null} */
     public String conflict() {
         return conflict;
     }
@@ -231,5 +233,10 @@ public final class StageTally {
             t.rounds.put(executor, list);
         }
         return t;
+    }
+
+    /** This class keeps -1 for "not measured", as the recordings it merges report it. */
+    private static OptionalLong measured(long value) {
+        return value < 0 ? OptionalLong.empty() : OptionalLong.of(value);
     }
 }

@@ -14,6 +14,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Random;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class RecordingAccumulatorTest {
         for (int i = 0; i < calls; i++) {
             h.recordValue(20_000 + random.nextInt(200_000));
         }
-        return Recording.of(stage, BUDGET, h, calls / 10, 64L * calls, 1_000_000L * seed, 1_000_000L * seed + 5_000_000, -1, -1);
+        return Recording.of(stage, BUDGET, h, calls / 10, OptionalLong.of(64L * calls), 1_000_000L * seed,
+                1_000_000L * seed + 5_000_000, OptionalLong.empty(), OptionalLong.empty());
     }
 
     private static Object roundTrip(Object o) throws IOException, ClassNotFoundException {
