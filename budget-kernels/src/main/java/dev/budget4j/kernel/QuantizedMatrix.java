@@ -27,9 +27,10 @@ import java.util.Arrays;
  * <h2>Error</h2>
  * With confidence 1 (nothing clipped) every row's approximation is off by at most
  * <pre>{@code |dot(query, x[r]) - t * sum(d[c] * code[r][c])| <= 0.5 * sum(|query[c]| * scale(c)) + 0.5 * t * sum(|code[r][c]|)}</pre>
- * (the row's rounding, then the query's), plus float rounding of {@code q'}. For unit vectors of
- * 384 dimensions that is a few hundredths at worst and about {@code 5e-4} typically;
- * {@link VectorKernels#topKInt8} says when it still finds the exact top k.
+ * (the row's rounding, then the query's), plus float rounding of {@code q'}. Measured on the RAG
+ * example's index (8,825 unit MiniLM embeddings of Europarl text, 384 dimensions) against its 200
+ * questions: {@code 4.9e-4} on average, {@code 3.5e-3} at most. {@link VectorKernels#topKInt8}
+ * says when it still finds the exact top k.
  *
  * <p>Immutable once built, except through the float rows it shares: change the {@link FloatMatrix}
  * afterwards and the codes no longer describe it. Safe to share between threads.

@@ -45,8 +45,9 @@ final class RagCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", description = "Texts per embedding call, 1..1024 (default ${DEFAULT-VALUE}).")
     private int batch = Options.defaults().batch();
 
-    @Option(names = "--backend", paramLabel = "NAME", description = "Force a kernel backend: java, vector or native "
-            + "(default: ingest uses the active one, the query stage the lowest ladder rung that meets its budget).")
+    @Option(names = "--backend", paramLabel = "NAME", description = "Force a kernel backend: java, vector or native, "
+            + "float search (default: ingest uses the active one, the query stage the lowest ladder rung, float or int8, "
+            + "that meets its budget in situ).")
     private String backend;
 
     @Option(names = "--chunk-size", paramLabel = "N", description = "Chunk length in code points, 16..100000 "
