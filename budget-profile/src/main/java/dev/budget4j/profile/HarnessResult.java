@@ -55,9 +55,9 @@ public final class HarnessResult {
     }
 
     /**
-     * @return the operating system's peak RSS of the process in bytes, as the harness's memory
+     * {@return the operating system's peak RSS of the process in bytes, as the harness's memory
      *     probe reads it ({@link dev.budget4j.spi.MemoryProbe#peakRssBytes()}, Linux {@code VmHWM}
-     *     for the OSHI probe); empty without a probe or where the probe cannot tell
+     *     for the OSHI probe); empty without a probe or where the probe cannot tell}
      */
     public OptionalLong kernelPeakRssBytes() {
         return kernelPeakRssBytes < 0 ? OptionalLong.empty() : OptionalLong.of(kernelPeakRssBytes);

@@ -89,8 +89,8 @@ public final class RunReport {
     }
 
     /**
-     * @return true when no budget is violated and, with a comparison, the comparison found no
-     *     regression; INCONCLUSIVE is not a failure
+     * {@return true when no budget is violated and, with a comparison, the comparison found no
+     *     regression; INCONCLUSIVE is not a failure}
      */
     public boolean passed() {
         return budgetOutcome() != Outcome.VIOLATED && (comparison == null || comparison.passed());
