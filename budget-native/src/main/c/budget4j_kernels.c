@@ -15,22 +15,31 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <immintrin.h>
 
 #ifndef VARIANT
 #error "VARIANT must be defined (0 = baseline, 1 = avx2+fma, 2 = avx512f)"
 #endif
 
+/*
+ * VW: floats per vector register. MR x NR: the pairwise micro-kernel's tile, rows of the left
+ * matrix by columns of the right one, held in 2 * MR vector accumulators (NR = 2 * VW), with two
+ * registers for the right panel's row and one for the broadcast left value: 15 of the 16
+ * registers of SSE2 and AVX2 (the 6 x 16 shape of BLIS's Haswell sgemm kernel), 19 of AVX-512's 32.
+ */
 #if VARIANT == 2
 #define VW 16
 #define MR 8
 #elif VARIANT == 1
 #define VW 8
-#define MR 4
+#define MR 6
 #else
 #define VW 4
-#define MR 4
+#define MR 6
 #endif
 #define NR (2 * VW)
+/* Bytes to which dot, l2 and cosine align their first operand before the vector loop. */
+#define ALIGN (VW * 4)
 
 #define EXPORT __attribute__((visibility("default")))
 
@@ -38,11 +47,43 @@ typedef float vf __attribute__((vector_size(VW * sizeof(float))));
 
 static inline vf loadu(const float *p) { vf v; memcpy(&v, p, sizeof v); return v; }
 static inline void storeu(float *p, vf v) { memcpy(p, &v, sizeof v); }
-static inline vf splat(float x) { return (vf){0} + x; }
+
+/*
+ * *p in every lane, as one broadcast load. Written with intrinsics: GCC turns a generic
+ * "(vf){0} + x" into a scalar add (0 + x is not x for x = -0) and a register broadcast that
+ * competes with the multiply-adds for the vector ports; that cost the pairwise kernel half its speed.
+ */
+static inline vf bcast(const float *p) {
+#if VARIANT == 2
+    return (vf) _mm512_set1_ps(*p);
+#elif VARIANT == 1
+    return (vf) _mm256_broadcast_ss(p);
+#else
+    return (vf) _mm_load1_ps(p);
+#endif
+}
+
+/* Sum of the lanes as a tree of halves (log2(VW) dependent adds, not VW - 1). */
 static inline float hsum(vf v) {
-    float s = 0;
-    for (int i = 0; i < VW; i++) s += v[i];
-    return s;
+    float t[VW];
+    memcpy(t, &v, sizeof t);
+#pragma GCC unroll 8
+    for (int w = VW / 2; w >= 1; w /= 2) {
+#pragma GCC unroll 16
+        for (int i = 0; i < w; i++) t[i] += t[i + w];
+    }
+    return t[0];
+}
+
+/*
+ * Elements to handle one by one before p is ALIGN-byte aligned (at most n). A vector load that
+ * straddles two cache lines costs about two loads; with both operands misaligned, a dot product
+ * of 768 floats took 1.7 times as long as with both aligned. Java arrays are only 8-byte aligned,
+ * so this aligns the first operand; the second is aligned too when both are misaligned alike.
+ */
+static inline int64_t peel(const float *p, int64_t n) {
+    int64_t k = (int64_t) ((ALIGN - ((uintptr_t) p & (ALIGN - 1))) & (ALIGN - 1)) / 4;
+    return k < n ? k : n;
 }
 
 /* bit 0: AVX2 and FMA usable; bit 1: AVX-512F usable (CPU and OS state, via libgcc). */
@@ -57,13 +98,12 @@ EXPORT int32_t b4j_caps(void) {
 /* Which variant this library is: 0, 1 or 2 (see above). */
 EXPORT int32_t b4j_variant(void) { return VARIANT; }
 
-/* Columns per packed panel of the pairwise kernel. */
-EXPORT int32_t b4j_panel_width(void) { return NR; }
-
 EXPORT float b4j_dot(const float *a, int64_t ao, const float *b, int64_t bo, int64_t n) {
     a += ao; b += bo;
+    float head = 0;
+    int64_t i = peel(a, n);
+    for (int64_t j = 0; j < i; j++) head += a[j] * b[j];
     vf s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};
-    int64_t i = 0;
     for (; i + 4 * VW <= n; i += 4 * VW) {
         s0 += loadu(a + i) * loadu(b + i);
         s1 += loadu(a + i + VW) * loadu(b + i + VW);
@@ -71,15 +111,17 @@ EXPORT float b4j_dot(const float *a, int64_t ao, const float *b, int64_t bo, int
         s3 += loadu(a + i + 3 * VW) * loadu(b + i + 3 * VW);
     }
     for (; i + VW <= n; i += VW) s0 += loadu(a + i) * loadu(b + i);
-    float r = hsum((s0 + s1) + (s2 + s3));
+    float r = hsum((s0 + s1) + (s2 + s3)) + head;
     for (; i < n; i++) r += a[i] * b[i];
     return r;
 }
 
 EXPORT float b4j_l2sq(const float *a, int64_t ao, const float *b, int64_t bo, int64_t n) {
     a += ao; b += bo;
+    float head = 0;
+    int64_t i = peel(a, n);
+    for (int64_t j = 0; j < i; j++) { float d = a[j] - b[j]; head += d * d; }
     vf s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};
-    int64_t i = 0;
     for (; i + 4 * VW <= n; i += 4 * VW) {
         vf d0 = loadu(a + i) - loadu(b + i);
         vf d1 = loadu(a + i + VW) - loadu(b + i + VW);
@@ -88,27 +130,43 @@ EXPORT float b4j_l2sq(const float *a, int64_t ao, const float *b, int64_t bo, in
         s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3;
     }
     for (; i + VW <= n; i += VW) { vf d = loadu(a + i) - loadu(b + i); s0 += d * d; }
-    float r = hsum((s0 + s1) + (s2 + s3));
+    float r = hsum((s0 + s1) + (s2 + s3)) + head;
     for (; i < n; i++) { float d = a[i] - b[i]; r += d * d; }
     return r;
 }
 
-/* out[0] = a.b, out[1] = a.a, out[2] = b.b in one pass. */
-EXPORT void b4j_cosine_parts(const float *a, const float *b, int64_t n, float *out) {
-    vf ab0 = {0}, ab1 = {0}, aa0 = {0}, aa1 = {0}, bb0 = {0}, bb1 = {0};
-    int64_t i = 0;
-    for (; i + 2 * VW <= n; i += 2 * VW) {
-        vf x0 = loadu(a + i), y0 = loadu(b + i), x1 = loadu(a + i + VW), y1 = loadu(b + i + VW);
-        ab0 += x0 * y0; aa0 += x0 * x0; bb0 += y0 * y0;
-        ab1 += x1 * y1; aa1 += x1 * x1; bb1 += y1 * y1;
+/*
+ * cos(a, b) = a.b / sqrt(a.a * b.b), the three sums in float in one pass and the rest in double,
+ * exactly as the Java backends finish it (0 when either vector is zero). Twelve accumulators:
+ * three multiply-adds per pair of loads make this one bound by the multiply-add ports, and each
+ * chain needs four steps in flight to cover the multiply-add latency.
+ */
+EXPORT double b4j_cosine(const float *a, const float *b, int64_t n) {
+    float ab = 0, aa = 0, bb = 0;
+    int64_t i = peel(a, n);
+    for (int64_t j = 0; j < i; j++) { ab += a[j] * b[j]; aa += a[j] * a[j]; bb += b[j] * b[j]; }
+    vf ab0 = {0}, ab1 = {0}, ab2 = {0}, ab3 = {0}, aa0 = {0}, aa1 = {0}, aa2 = {0}, aa3 = {0};
+    vf bb0 = {0}, bb1 = {0}, bb2 = {0}, bb3 = {0};
+    for (; i + 4 * VW <= n; i += 4 * VW) {
+        vf x = loadu(a + i), y = loadu(b + i);
+        ab0 += x * y; aa0 += x * x; bb0 += y * y;
+        x = loadu(a + i + VW); y = loadu(b + i + VW);
+        ab1 += x * y; aa1 += x * x; bb1 += y * y;
+        x = loadu(a + i + 2 * VW); y = loadu(b + i + 2 * VW);
+        ab2 += x * y; aa2 += x * x; bb2 += y * y;
+        x = loadu(a + i + 3 * VW); y = loadu(b + i + 3 * VW);
+        ab3 += x * y; aa3 += x * x; bb3 += y * y;
     }
     for (; i + VW <= n; i += VW) {
         vf x = loadu(a + i), y = loadu(b + i);
         ab0 += x * y; aa0 += x * x; bb0 += y * y;
     }
-    float ab = hsum(ab0 + ab1), aa = hsum(aa0 + aa1), bb = hsum(bb0 + bb1);
+    ab += hsum((ab0 + ab1) + (ab2 + ab3));
+    aa += hsum((aa0 + aa1) + (aa2 + aa3));
+    bb += hsum((bb0 + bb1) + (bb2 + bb3));
     for (; i < n; i++) { ab += a[i] * b[i]; aa += a[i] * a[i]; bb += b[i] * b[i]; }
-    out[0] = ab; out[1] = aa; out[2] = bb;
+    if (aa == 0 || bb == 0) return 0;
+    return ab / __builtin_sqrt((double) aa * (double) bb);
 }
 
 /* out[r] = q . rows[r] for r in [r0, r1); four rows share each query load. */
@@ -136,71 +194,113 @@ EXPORT void b4j_score_rows(const float *q, const float *rows, int64_t r0, int64_
 #endif
 
 /*
- * Packs panels [p0, p1) of the right matrix b (n rows of d) for the pairwise kernel: panel p holds
- * columns j = p*NR .. p*NR+NR-1 of b^T, k-major (packed[p*d*NR + k*NR + c] = b[j][k] * invB[j]),
- * zero past row n.
+ * The pairwise kernel, shaped like a GEMM (Goto and van de Geijn, "Anatomy of High-Performance
+ * Matrix Multiplication"; the BLIS micro-kernel design): out = (A diag(invA)) (B diag(invB))^T.
+ * Both operands are packed first, each scaled by its inverse row norms on the way:
+ *   A into panels of MR rows, k-major: pa[p*d*MR + k*MR + r] = a[p*MR + r][k] * invA[...]
+ *   B into panels of NR rows, k-major: pb[p*d*NR + k*NR + c] = b[p*NR + c][k] * invB[...]
+ * (zero past the last row), so that the micro-kernel reads both with unit stride. Java then walks
+ * a grid of blocks of out and, for each block, calls b4j_gemm_block once per slice of KC values of
+ * k: the MR x KC slice of an A panel and the KC x NR slice of a B panel are small enough for L1,
+ * the block's A slices for L2. The first slice stores into out, the others add to it.
  */
-EXPORT void b4j_pack(const float *b, const float *invB, int64_t n, int64_t d, int64_t p0, int64_t p1, float *packed) {
+/* Rows of the right matrix (columns of out) per packed panel of the pairwise kernel. */
+EXPORT int32_t b4j_panel_width(void) { return NR; }
+
+/* Rows of the left matrix per packed panel of the pairwise kernel. */
+EXPORT int32_t b4j_panel_height(void) { return MR; }
+
+static void pack(const float *src, const float *inv, int64_t rows, int64_t d, int64_t p0, int64_t p1, int width,
+                 float *packed) {
     for (int64_t p = p0; p < p1; p++) {
-        float *dst = packed + p * d * NR;
-        for (int c = 0; c < NR; c++) {
-            int64_t j = p * NR + c;
-            if (j >= n) {
-                for (int64_t k = 0; k < d; k++) dst[k * NR + c] = 0;
+        float *dst = packed + p * d * width;
+        for (int c = 0; c < width; c++) {
+            int64_t j = p * width + c;
+            if (j >= rows) {
+                for (int64_t k = 0; k < d; k++) dst[k * width + c] = 0;
                 continue;
             }
-            const float *src = b + j * d;
-            float s = invB[j];
-            for (int64_t k = 0; k < d; k++) dst[k * NR + c] = src[k] * s;
+            const float *row = src + j * d;
+            float s = inv[j];
+            for (int64_t k = 0; k < d; k++) dst[k * width + c] = row[k] * s;
         }
     }
 }
 
-/* MR rows (row pointers may repeat for a short block) by one panel; stores `rows` rows, `valid` columns. */
-static inline void kernel(const float *const arow[MR], int64_t d, const float *panel, const float *inva,
-                          int rows, float *out, int64_t ldo, int valid) {
+/* Packs panels [p0, p1) of the left matrix a (m rows of d), MR rows per panel (see above). */
+EXPORT void b4j_pack_a(const float *a, const float *invA, int64_t m, int64_t d, int64_t p0, int64_t p1, float *pa) {
+    pack(a, invA, m, d, p0, p1, MR, pa);
+}
+
+/* Packs panels [p0, p1) of the right matrix b (n rows of d), NR rows per panel (see above). */
+EXPORT void b4j_pack_b(const float *b, const float *invB, int64_t n, int64_t d, int64_t p0, int64_t p1, float *pb) {
+    pack(b, invB, n, d, p0, p1, NR, pb);
+}
+
+/*
+ * One MR x NR tile over kc values of k: c[r][0..NR) (+)= sum_k a[k*MR + r] * b[k*NR + 0..NR).
+ * Per k: two vector loads of b, MR broadcast loads of a, 2 * MR multiply-adds into registers.
+ */
+static inline __attribute__((always_inline)) void micro(int64_t kc, const float *restrict a, const float *restrict b,
+                                                        float *c, int64_t ldc, int accumulate) {
     vf c0[MR], c1[MR];
-#pragma GCC unroll 8
-    for (int r = 0; r < MR; r++) { c0[r] = (vf){0}; c1[r] = (vf){0}; }
-    for (int64_t k = 0; k < d; k++) {
-        vf b0 = loadu(panel + k * NR), b1 = loadu(panel + k * NR + VW);
-#pragma GCC unroll 8
+#pragma GCC unroll 16
+    for (int r = 0; r < MR; r++) {
+        c0[r] = (vf){0};
+        c1[r] = (vf){0};
+        __builtin_prefetch(c + r * ldc, 1);
+        __builtin_prefetch(c + r * ldc + NR - 1, 1);
+    }
+#pragma GCC unroll 4
+    for (int64_t k = 0; k < kc; k++) {
+        vf b0 = loadu(b + k * NR), b1 = loadu(b + k * NR + VW);
+#pragma GCC unroll 16
         for (int r = 0; r < MR; r++) {
-            vf x = splat(arow[r][k]);
+            vf x = bcast(a + k * MR + r);
             c0[r] += b0 * x;
             c1[r] += b1 * x;
         }
     }
-    for (int r = 0; r < rows; r++) {
-        vf s = splat(inva[r]);
-        float *o = out + r * ldo;
-        if (valid == NR) {
-            storeu(o, c0[r] * s);
-            storeu(o + VW, c1[r] * s);
-        } else {
-            float tmp[NR];
-            storeu(tmp, c0[r] * s);
-            storeu(tmp + VW, c1[r] * s);
-            for (int c = 0; c < valid; c++) o[c] = tmp[c];
+#pragma GCC unroll 16
+    for (int r = 0; r < MR; r++) {
+        float *o = c + r * ldc;
+        if (accumulate) {
+            c0[r] += loadu(o);
+            c1[r] += loadu(o + VW);
         }
+        storeu(o, c0[r]);
+        storeu(o + VW, c1[r]);
     }
 }
 
 /*
- * out[i*n + j] = (a_i . packed column j) * invA[i] for rows i in [i0, i1) and panels [p0, p1);
- * a holds rows of d floats, out has n columns.
+ * out[i][j] (+)= sum over k in [k0, k1) of pa(i, k) * pb(j, k), for rows i in [i0, i1) and
+ * columns j in [j0, j1) of out (m x n, row-major); stores when k0 == 0, adds otherwise. i0 is a
+ * multiple of MR and j0 of NR. Tiles cut by the edge of out go through a scratch tile.
  */
-EXPORT void b4j_pairwise_block(const float *a, const float *invA, int64_t i0, int64_t i1, int64_t d,
-                               const float *packed, int64_t p0, int64_t p1, int64_t n, float *out) {
-    for (int64_t p = p0; p < p1; p++) {
-        int64_t j0 = p * NR;
-        int valid = (int) (n - j0 < NR ? n - j0 : NR);
-        const float *panel = packed + p * d * NR;
+EXPORT void b4j_gemm_block(const float *pa, const float *pb, int64_t d, int64_t i0, int64_t i1, int64_t j0, int64_t j1,
+                           int64_t k0, int64_t k1, int64_t n, float *out) {
+    int64_t kc = k1 - k0;
+    int accumulate = k0 > 0;
+    for (int64_t j = j0; j < j1; j += NR) {
+        const float *bp = pb + (j / NR) * d * NR + k0 * NR;
+        int64_t cols = j1 - j < NR ? j1 - j : NR;
         for (int64_t i = i0; i < i1; i += MR) {
-            int rows = (int) (i1 - i < MR ? i1 - i : MR);
-            const float *arow[MR];
-            for (int r = 0; r < MR; r++) arow[r] = a + (i + (r < rows ? r : 0)) * d;
-            kernel(arow, d, panel, invA + i, rows, out + i * n + j0, n, valid);
+            const float *ap = pa + (i / MR) * d * MR + k0 * MR;
+            int64_t rows = i1 - i < MR ? i1 - i : MR;
+            float *o = out + i * n + j;
+            if (rows == MR && cols == NR) {
+                micro(kc, ap, bp, o, n, accumulate);
+                continue;
+            }
+            float tile[MR * NR];
+            for (int64_t r = 0; r < rows; r++) {
+                for (int64_t c = 0; c < cols; c++) tile[r * NR + c] = accumulate ? o[r * n + c] : 0;
+            }
+            micro(kc, ap, bp, tile, NR, 1);
+            for (int64_t r = 0; r < rows; r++) {
+                for (int64_t c = 0; c < cols; c++) o[r * n + c] = tile[r * NR + c];
+            }
         }
     }
 }

@@ -139,6 +139,21 @@ class KernelEquivalenceTest {
         }
     }
 
+    /**
+     * Shapes that cross every blocking boundary of the built-in pairwise kernels: several blocks
+     * of rows and of columns (the native kernel's 144 x 256, the Vector API's 128 x 512), partial
+     * tiles at both edges, and rows long enough to be summed in several slices of k (256 native,
+     * 768 Vector API), so the slices that add to a stored partial result run too.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allBackends")
+    void pairwiseCosineAcrossBlocksAndSlicesOfK(VectorKernels k) {
+        checkPairwise(k, FloatMatrix.of(Inputs.GAUSSIAN.vector(150 * 300, 13), 150, 300),
+                FloatMatrix.of(Inputs.GAUSSIAN.vector(530 * 300, 14), 530, 300));
+        checkPairwise(k, FloatMatrix.of(Inputs.UNIFORM.vector(131 * 800, 15), 131, 800),
+                FloatMatrix.of(Inputs.UNIFORM.vector(37 * 800, 16), 37, 800));
+    }
+
     private static void checkPairwise(VectorKernels k, FloatMatrix a, FloatMatrix b) {
         FloatMatrix c = k.pairwiseCosine(a, b);
         // Into a reused matrix full of garbage, twice: every element must be overwritten, not

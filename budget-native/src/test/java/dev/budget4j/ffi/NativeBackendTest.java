@@ -19,6 +19,8 @@ class NativeBackendTest {
         assertEquals(k, Kernels.available().get(0));
         assertEquals(k, Kernels.active());
         assertEquals(32f, k.dot(new float[] {1, 2, 3}, new float[] {4, 5, 6}));
+        // Every function is native, the int8 ones (a second C source) included: none falls back to Java.
+        assertEquals(java.util.List.of(), dev.budget4j.ffi.internal.Natives.missingSymbols());
         String expected = System.getProperty("budget4j.native.expectVariant");
         if (expected != null) {
             assertEquals("VectorKernels[native, " + expected + "]", k.toString());

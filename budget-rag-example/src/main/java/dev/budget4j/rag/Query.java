@@ -1,20 +1,16 @@
 package dev.budget4j.rag;
 
-import dev.budget4j.Budget;
 import dev.budget4j.BudgetedStage;
-import dev.budget4j.Stage;
 import dev.budget4j.StageReport;
 import dev.budget4j.kernel.Kernels;
 import dev.budget4j.kernel.VectorKernels;
 import dev.budget4j.profile.BudgetFile;
-import dev.budget4j.profile.Harness;
 import dev.budget4j.profile.Ladder;
 import dev.budget4j.profile.Rounds;
 import dev.budget4j.profile.StageBaseline;
 import dev.budget4j.spi.MemoryProbe;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -24,13 +20,6 @@ import java.util.Random;
  * the one budget-profile's {@link Ladder} chooses.
  */
 final class Query {
-    /** Query vectors the ladder checks and measures each rung on. */
-    static final int LADDER_SAMPLES = 16;
-    /** Unrecorded calls per rung before the ladder measures it. */
-    static final int LADDER_WARMUP = 100;
-    /** Recorded calls per round of the ladder (five rounds: p99 has enough calls). */
-    static final int LADDER_CALLS = 40;
-
     private static final List<String> SHOWCASE = List.of(
             "fishing quotas in the North Sea", "human rights in China", "ban on tobacco advertising",
             "the single currency and monetary union", "enlargement of the European Union");
@@ -76,17 +65,17 @@ final class Query {
     Result run(VectorIndex idx) {
         List<String> questions = questions(idx, options.queries(), options.seed());
         QueryBackend chosen = chooseBackend(idx, questions);
-        VectorKernels backend = chosen.kernels();
+        SearchRung rung = chosen.rung();
         BudgetedStage<String, float[]> queryEmbed = Budgeted.stage(budgets, "query.embed", embedder::embed);
         BudgetedStage<float[], List<Hit>> querySearch = Budgeted.stage(budgets, "query.search",
-                (float[] q) -> idx.search(q, options.k(), backend));
+                (float[] q) -> rung.search(idx, q, options.k()));
         BudgetedStage<String, List<Hit>> query = Budgeted.stage(budgets,
                 queryEmbed.andThen(querySearch).withName("query"));
         Rounds embedRounds = Rounds.of(queryEmbed);
         Rounds searchRounds = Rounds.of(querySearch);
         Rounds queryRounds = Rounds.of(query);
         for (int i = 0; i < Math.min(20, questions.size()); i++) {
-            idx.search(embedder.embed(questions.get(i)), options.k(), backend); // warm-up, not recorded
+            rung.search(idx, embedder.embed(questions.get(i)), options.k()); // warm-up, not recorded
         }
         List<List<Hit>> answers = new ArrayList<>(questions.size());
         List<StageBaseline> stages = new ArrayList<>();
@@ -108,43 +97,17 @@ final class Query {
     }
 
     /**
-     * The query stage's backend: the forced one, else the ladder's choice — every available rung
-     * (plain, vector, native) is checked against plain on sample questions, measured with the
-     * harness, and the lowest rung that meets {@code query.search}'s budget wins. With none, the
-     * active backend is used. The ladder runs (and is printed) in both cases.
+     * The query stage's search: the forced backend's float search, else the ladder's choice —
+     * every rung (float, then int8 scoring, on each available backend) checked against plain Java
+     * on sample questions, measured in isolation and inside real query calls, and the lowest rung
+     * that meets {@code query.search}'s budget in situ wins ({@link QueryLadder}). The ladder runs
+     * (and is printed) in both cases.
      */
     private QueryBackend chooseBackend(VectorIndex idx, List<String> questions) {
-        int k = options.k();
-        List<float[]> samples = new ArrayList<>();
-        for (int i = 0; i < Math.min(LADDER_SAMPLES, questions.size()); i++) {
-            samples.add(embedder.embed(questions.get(i)));
-        }
-        List<VectorKernels> rungs = new ArrayList<>(Kernels.available());
-        Collections.reverse(rungs); // plain Java first, then vector, then native
-        Ladder.Builder<float[], List<Hit>> b = Ladder.<float[], List<Hit>>builder();
-        for (VectorKernels kernels : rungs) {
-            b.rung(Backends.rungName(kernels), Stage.of("query.search",
-                    (float[] q) -> idx.search(q, k, kernels)));
-        }
-        Budget budget = budgets.budget("query.search");
-        Ladder.Result<float[], List<Hit>> ladder = b.budget(budget).inputs(samples)
-                .equivalence(SearchEquivalence.hits())
-                .harness(Harness.builder().warmupIterations(LADDER_WARMUP).iterations(LADDER_CALLS)
-                        .rounds(Rounds.DEFAULT_COUNT).seed(options.seed()).inputPoolSize(samples.size()).build())
-                .build().climb();
-        if (forced != null) {
-            String by = options.backend() != null ? "--backend " + options.backend()
-                    : Backends.forcedByProperty() ? "-D" + Kernels.BACKEND_PROPERTY + "=" + forced.name() : "the caller";
-            return new QueryBackend(forced, "forced by " + by + "; the ladder's figures are for comparison", ladder);
-        }
-        if (ladder.chosen().isPresent()) {
-            String rung = ladder.chosen().get().name();
-            VectorKernels k2 = rungs.stream().filter(x -> Backends.rungName(x).equals(rung)).findFirst().orElseThrow();
-            return new QueryBackend(k2, "chosen by the ladder: the lowest rung that gives plain Java's results and meets"
-                    + " query.search's budget " + budget, ladder);
-        }
-        return new QueryBackend(Kernels.active(), "no rung meets query.search's budget " + budget
-                + "; using the active backend", ladder);
+        String by = forced == null ? null : options.backend() != null ? "--backend " + options.backend()
+                : Backends.forcedByProperty() ? "-D" + Kernels.BACKEND_PROPERTY + "=" + forced.name() : "the caller";
+        return QueryLadder.choose(idx, questions, embedder, budgets.budget("query.search"), options.k(),
+                options.seed(), forced, by);
     }
 
     /** A few fixed questions, then the opening words of seeded random chunks. */

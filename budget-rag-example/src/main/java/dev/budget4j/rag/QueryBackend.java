@@ -5,11 +5,20 @@ import dev.budget4j.profile.Ladder;
 import java.util.List;
 
 /**
- * The backend the query stage searches with, and why.
+ * How the query stage searches, and why.
  *
- * @param kernels the backend
- * @param reason one line: forced by an option or property, or chosen by the ladder
- * @param ladder the ladder's figures over every available rung (plain, vector, native)
+ * @param rung the search: float or int8 scoring, on one kernel backend
+ * @param reason one line: forced by an option or property, or chosen by the ladder (and, when no
+ *     rung meets the budget where it runs, which rung is used instead)
+ * @param ladder the ladder's figures over every rung (float, then int8, on each available
+ *     backend), in isolation and in situ
+ * @param recall the int8 search's recall against the exact float search on the run's questions
  */
-public record QueryBackend(VectorKernels kernels, String reason, Ladder.Result<float[], List<Hit>> ladder) {
+public record QueryBackend(SearchRung rung, String reason, Ladder.Result<float[], List<Hit>> ladder,
+        Int8Recall recall) {
+
+    /** @return the kernel backend the search runs on */
+    public VectorKernels kernels() {
+        return rung.kernels();
+    }
 }

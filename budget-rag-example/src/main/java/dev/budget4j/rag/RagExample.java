@@ -245,11 +245,13 @@ public final class RagExample {
             }
         }
         out.println();
-        out.println("Query backend: " + r.backend() + ", " + r.query().reason());
+        out.println("Query search: " + r.query().rung() + ", " + r.query().reason());
         out.print(r.query().ladder().toTable());
+        out.println(r.query().recall());
         out.println();
         out.println("Per stage (latency per call; alloc = heap bytes allocated by the calling thread):");
         out.print(Reports.text(Reports.table(r)));
+        Reports.searchNote(r).ifPresent(n -> out.println("\n" + n));
         out.println();
         out.println("Stage tree:");
         for (StageReport t : r.trees()) {

@@ -95,6 +95,18 @@ final class Reports {
         return out.toString();
     }
 
+    /**
+     * When {@code query.search} missed its budget in the run: the violation and the rung that
+     * met it in situ ({@link QueryLadder#violationNote}).
+     *
+     * @param r the run
+     * @return the note, or empty when the budget was met
+     */
+    static java.util.Optional<String> searchNote(RunResult r) {
+        return r.run().stage("query.search").flatMap(StageBaseline::verdict)
+                .flatMap(v -> QueryLadder.violationNote(r.query(), v));
+    }
+
     static String markdown(RunResult r) {
         StringBuilder out = new StringBuilder();
         out.append("# budget4j RAG example\n\n");
@@ -112,8 +124,10 @@ final class Reports {
             out.setLength(out.length() - 1);
             out.append('\n');
         }
-        out.append("\n## Query backend\n\n").append(r.backend()).append(", ").append(r.query().reason())
-                .append("\n\n```\n").append(r.query().ladder().toTable()).append("```\n");
+        out.append("\n## Query backend\n\n").append(r.query().rung()).append(", ").append(r.query().reason())
+                .append("\n\n```\n").append(r.query().ladder().toTable()).append("```\n\n")
+                .append(r.query().recall()).append('\n');
+        searchNote(r).ifPresent(n -> out.append("\n**").append(n).append("**\n"));
         out.append("\n## Stage tree\n\n```\n");
         r.trees().forEach(t -> out.append(t));
         out.append("```\n");

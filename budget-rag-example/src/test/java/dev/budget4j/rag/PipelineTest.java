@@ -139,28 +139,37 @@ class PipelineTest {
     }
 
     @Test
-    void withoutAForcedBackendTheLadderPicksTheQueryBackend() {
+    void withoutAForcedBackendTheLadderPicksTheQuerySearchInSitu() {
         RunResult r = new RagPipeline(SMALL, Shipped.budgets(), Slice.onnx(), null, null, null, null).run();
         Ladder.Result<float[], List<Hit>> ladder = r.query().ladder();
         List<String> rungs = ladder.rungs().stream().map(Ladder.Rung::name).toList();
-        List<String> expected = new ArrayList<>();
+        List<String> floats = new ArrayList<>();
         for (String name : Backends.available()) {
-            expected.add(0, name.equals("java") ? "plain" : name);
+            floats.add(0, name.equals("java") ? "plain" : name);
         }
-        assertEquals(expected, rungs, "plain first, then vector, then native: those available");
+        List<String> expected = new ArrayList<>(floats);
+        floats.forEach(f -> expected.add(f + SearchRung.INT8));
+        assertEquals(expected, rungs, "plain first, then vector, then native (those available), then each in int8");
         assertTrue(ladder.rungs().stream().allMatch(Ladder.Rung::equivalent), ladder.toTable());
+        assertTrue(ladder.inSitu(), "measured where the search runs, too");
+        assertTrue(ladder.rungs().stream().allMatch(x -> x.inSitu().calls() == SMALL.queries()), ladder.toTable());
         assertEquals(Kernels.active().name(), r.ingestBackend());
         if (ladder.chosen().isPresent()) {
             Ladder.Rung chosen = ladder.chosen().get();
-            assertEquals(chosen.name(), Backends.rungName(r.query().kernels()));
+            assertEquals(chosen.name(), r.query().rung().name());
+            assertTrue(chosen.inSituVerdict().isMet(), ladder.toTable());
             for (Ladder.Rung below : ladder.rungs().subList(0, ladder.rungs().indexOf(chosen))) {
                 assertFalse(below.qualifies(), "a lower rung met the budget: " + ladder.toTable());
             }
             assertTrue(r.query().reason().startsWith("chosen by the ladder"), r.query().reason());
         } else {
-            assertEquals(Kernels.active().name(), r.backend());
+            assertTrue(r.query().reason().startsWith("no rung meets query.search's budget"), r.query().reason());
+            assertTrue(ladder.warnings().stream().anyMatch(w -> w.startsWith("no equivalent rung meets the budget in situ")),
+                    ladder.toTable());
+            assertEquals(QueryLadder.closest(ladder).orElseThrow().name(), r.query().rung().name());
         }
-        assertEquals(Backends.rungName(r.query().kernels()), ladder.chosen().map(Ladder.Rung::name)
-                .orElse(Backends.rungName(Kernels.active())));
+        Int8Recall recall = r.query().recall();
+        assertEquals(SMALL.queries(), recall.questions());
+        assertTrue(recall.recall() >= 0.95, recall.toString());
     }
 }

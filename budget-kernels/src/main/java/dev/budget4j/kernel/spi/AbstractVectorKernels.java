@@ -1,9 +1,12 @@
 package dev.budget4j.kernel.spi;
 
 import dev.budget4j.kernel.FloatMatrix;
+import dev.budget4j.kernel.QuantizedMatrix;
 import dev.budget4j.kernel.VectorKernels;
 import dev.budget4j.kernel.internal.Args;
 import dev.budget4j.kernel.internal.Blocks;
+import dev.budget4j.kernel.internal.Int8Loops;
+import dev.budget4j.kernel.internal.IntTopK;
 import dev.budget4j.kernel.internal.LogSumExp;
 import dev.budget4j.kernel.internal.PlainLoops;
 import dev.budget4j.kernel.internal.TopK;
@@ -19,7 +22,8 @@ import java.util.Arrays;
  * <p>A backend implements {@link #dot(float[], int, float[], int, int)} and
  * {@link #l2Squared(float[], int, float[], int, int)}, and may override the batched hooks
  * ({@link #scoreAllUnchecked}, {@link #pairwiseUnchecked}, {@link #cosineUnchecked}) where it
- * has something faster than the defaults, which are built on {@code dot}. The hooks are the
+ * has something faster than the defaults, which are built on {@code dot}; likewise the int8 hook
+ * {@link #scoreAllInt8Unchecked}, whose default is the plain-Java loop. The hooks are the
  * whole contract: the loops and the work splitting the built-in backends share are internal to
  * budget-kernels and may change in any release.
  */
@@ -283,6 +287,67 @@ public abstract class AbstractVectorKernels implements VectorKernels {
         if (a.length != b.length) {
             Args.that(false, "b.length", "must equal a.length (" + a.length + ")", b.length);
         }
+    }
+
+    // ---------------------------------------------------------------- int8
+
+    /**
+     * Unchecked int8 scoring: {@code out[r] = sum(query[c] * codes[r * cols + c])} in {@code int}
+     * for every row. The default runs the plain-Java loop over blocks of 1024 rows, split over the
+     * common pool when the work ({@code rows * cols}) is above the parallel threshold.
+     *
+     * @param query query codes, length {@code cols}
+     * @param codes row-major codes, length {@code rows * cols}
+     * @param rows  number of rows
+     * @param cols  row length, at most {@link QuantizedMatrix#MAX_COLS}
+     * @param out   output, length {@code rows}
+     */
+    protected void scoreAllInt8Unchecked(byte[] query, byte[] codes, int rows, int cols, int[] out) {
+        final int block = 1024;
+        Blocks.forEach(rows, block, Blocks.worthParallel((long) rows * cols),
+                r0 -> Int8Loops.scoreRows(query, codes, r0, Math.min(rows, r0 + block), cols, out));
+    }
+
+    @Override
+    public final void scoreAllInt8(byte[] query, QuantizedMatrix rows, int[] out) {
+        Args.notNull(query, "query");
+        Args.notNull(rows, "rows");
+        Args.notNull(out, "out");
+        if (query.length != rows.cols()) {
+            Args.that(false, "query.length", "must equal rows.cols() (" + rows.cols() + ")", query.length);
+        }
+        if (out.length != rows.rows()) {
+            Args.that(false, "out.length", "must equal rows.rows() (" + rows.rows() + ")", out.length);
+        }
+        scoreAllInt8Unchecked(query, rows.codes(), rows.rows(), rows.cols(), out);
+    }
+
+    @Override
+    public final int[] topKInt8(float[] query, QuantizedMatrix rows, int k, int oversample) {
+        Args.notNull(query, "query");
+        Args.notNull(rows, "rows");
+        int n = rows.rows();
+        if (k < 1 || k > n) {
+            Args.that(false, "k", "must be in [1, rows.rows() = " + n + "]", k);
+        }
+        Args.atLeast(oversample, 1, "oversample");
+        QuantizedMatrix.Query q = rows.quantize(query); // checks the length and that every value is finite
+        int cols = rows.cols();
+        int[] approx = new int[n];
+        scoreAllInt8Unchecked(q.codes(), rows.codes(), n, cols, approx);
+        int[] candidates = IntTopK.select(approx, (int) Math.min(n, (long) k * oversample));
+        // In row order, so that equal float scores go to the lower row, as in topK.
+        Arrays.sort(candidates);
+        float[] data = rows.floats().data();
+        float[] exact = new float[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            exact[i] = dot(query, 0, data, candidates[i] * cols, cols);
+        }
+        int[] best = TopK.select(exact, k);
+        for (int i = 0; i < k; i++) {
+            best[i] = candidates[best[i]];
+        }
+        return best;
     }
 
     @Override

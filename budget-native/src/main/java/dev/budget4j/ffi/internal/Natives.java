@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -32,15 +33,20 @@ public final class Natives {
     static final String FAILURE;
     /** Which build was loaded ({@code x86-64}, {@code avx2} or {@code avx512}), or null. */
     static final String VARIANT;
-    /** Columns per packed panel of the pairwise kernel, or 0. */
+    /** Rows of the right matrix per packed panel of the pairwise kernel (columns of its tile), or 0. */
     static final int PANEL_WIDTH;
+    /** Rows of the left matrix per packed panel of the pairwise kernel (rows of its tile), or 0. */
+    static final int PANEL_HEIGHT;
 
     static final MethodHandle DOT;
     static final MethodHandle L2SQ;
-    static final MethodHandle COSINE_PARTS;
+    static final MethodHandle COSINE;
     static final MethodHandle SCORE_ROWS;
-    static final MethodHandle PACK;
-    static final MethodHandle PAIRWISE_BLOCK;
+    static final MethodHandle PACK_A;
+    static final MethodHandle PACK_B;
+    static final MethodHandle GEMM_BLOCK;
+    /** Int8 scoring (budget4j_int8.c); null when the library lacks it. */
+    static final MethodHandle SCORE_ROWS_I8;
 
     private static final List<String> MISSING = new ArrayList<>();
 
@@ -64,23 +70,19 @@ public final class Natives {
         SymbolLookup lookup = loaded == null ? null : loaded.lookup();
         DOT = link(lookup, "b4j_dot", FunctionDescriptor.of(JAVA_FLOAT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
         L2SQ = link(lookup, "b4j_l2sq", FunctionDescriptor.of(JAVA_FLOAT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG));
-        COSINE_PARTS = link(lookup, "b4j_cosine_parts", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+        COSINE = link(lookup, "b4j_cosine", FunctionDescriptor.of(JAVA_DOUBLE, ADDRESS, ADDRESS, JAVA_LONG));
         SCORE_ROWS = link(lookup, "b4j_score_rows",
                 FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
-        PACK = link(lookup, "b4j_pack",
-                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
-        PAIRWISE_BLOCK = link(lookup, "b4j_pairwise_block", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG,
-                JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
-        int panelWidth = 0;
-        MethodHandle width = link(lookup, "b4j_panel_width", FunctionDescriptor.of(JAVA_INT));
-        if (width != null) {
-            try {
-                panelWidth = (int) width.invokeExact();
-            } catch (Throwable t) {
-                panelWidth = 0;
-            }
-        }
-        PANEL_WIDTH = panelWidth;
+        FunctionDescriptor pack =
+                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS);
+        PACK_A = link(lookup, "b4j_pack_a", pack);
+        PACK_B = link(lookup, "b4j_pack_b", pack);
+        GEMM_BLOCK = link(lookup, "b4j_gemm_block", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG,
+                JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
+        PANEL_WIDTH = callInt(link(lookup, "b4j_panel_width", FunctionDescriptor.of(JAVA_INT)));
+        PANEL_HEIGHT = callInt(link(lookup, "b4j_panel_height", FunctionDescriptor.of(JAVA_INT)));
+        SCORE_ROWS_I8 = link(lookup, "b4j_score_rows_i8",
+                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS));
         FAILURE = failure;
         VARIANT = loaded == null ? null : loaded.variant();
         if (loaded != null && !MISSING.isEmpty()) {
@@ -89,6 +91,18 @@ public final class Natives {
     }
 
     private Natives() {
+    }
+
+    /** The int a no-argument function returns, or 0 when it is missing or fails. */
+    private static int callInt(MethodHandle h) {
+        if (h == null) {
+            return 0;
+        }
+        try {
+            return (int) h.invokeExact();
+        } catch (Throwable t) {
+            return 0;
+        }
     }
 
     private static MethodHandle link(SymbolLookup lookup, String name, FunctionDescriptor fd) {
