@@ -56,7 +56,19 @@ class PipelineTest {
         RunResult c = run(fastest);
         RunResult d = run(fastest);
         assertEquals(c.questions(), d.questions(), fastest);
-        assertEquals(c.hits(), d.hits(), fastest + ": one backend is deterministic run to run");
+        // The same chunks in the same order run to run. A SIMD backend's scores may differ in the last
+        // bits between runs: where a loop starts its aligned part depends on the arrays' addresses,
+        // and that changes the order of the sums.
+        assertEquals(c.hits().size(), d.hits().size(), fastest);
+        for (int q = 0; q < c.hits().size(); q++) {
+            List<Hit> x = c.hits().get(q);
+            List<Hit> y = d.hits().get(q);
+            assertEquals(x.stream().map(Hit::chunkId).toList(), y.stream().map(Hit::chunkId).toList(),
+                    fastest + ": one backend finds the same chunks run to run, question " + q);
+            for (int i = 0; i < x.size(); i++) {
+                assertEquals(x.get(i).score(), y.get(i).score(), 1e-5f, fastest + ": score of hit " + i + ", question " + q);
+            }
+        }
     }
 
     @Test
