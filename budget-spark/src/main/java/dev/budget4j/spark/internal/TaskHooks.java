@@ -10,7 +10,7 @@ import java.io.Serializable;
 public interface TaskHooks extends Serializable {
 
     /**
-     * @return the task the calling thread runs (compared by identity), or null outside any task
+     * {@return the task the calling thread runs (compared by identity), or null outside any task}
      */
     Object currentTask();
 
