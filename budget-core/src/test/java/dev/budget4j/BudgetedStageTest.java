@@ -261,7 +261,35 @@ class BudgetedStageTest {
                 .trackAllocation(false).ticker(ticker).build();
         stage.apply(1);
         assertTrue(stage.snapshot().allocatedBytes().isEmpty());
-        assertEquals("allocation not tracked", stage.verdict().checks().get(0).note());
+        assertEquals("allocation not measured: not tracked, or calls ran on virtual threads",
+                stage.verdict().checks().get(0).note());
+    }
+
+    @Test
+    void allocationOnVirtualThreadsIsUnknownNeverZero() throws Exception {
+        Stage<Integer, long[]> allocate = Stage.of("allocate", (Integer n) -> new long[n]);
+        BudgetedStage<Integer, long[]> stage = Budgets.budgeted(allocate).budget(Budget.parse("alloc<=1KiB")).build();
+        long[] counterOnVirtualThread = new long[1];
+        Thread.ofVirtual().start(() -> {
+            counterOnVirtualThread[0] = ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                    .getThreadMXBean()).getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 50; i++) {
+                stage.apply(1024);
+            }
+        }).join();
+        if (counterOnVirtualThread[0] < 0) {
+            // HotSpot does not count a virtual thread's allocation: the stage must say so, not report 0 B
+            assertTrue(stage.snapshot().allocatedBytes().isEmpty());
+            Check check = stage.verdict().checks().get(0);
+            assertEquals(Outcome.INCONCLUSIVE, check.outcome());
+            assertTrue(check.note().contains("virtual threads"), check.note());
+            stage.apply(1024); // one measured call on this platform thread does not make the total known
+            assertTrue(stage.snapshot().allocatedBytes().isEmpty());
+        } else {
+            // a JVM that counts it: the 8 KiB arrays are there
+            assertTrue(stage.snapshot().allocatedBytesPerCall() >= 8 * 1024);
+            assertEquals(Outcome.VIOLATED, stage.verdict().outcome());
+        }
     }
 
     @Test

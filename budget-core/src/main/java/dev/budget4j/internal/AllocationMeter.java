@@ -36,8 +36,23 @@ public final class AllocationMeter {
         return BEAN != null;
     }
 
-    /** {@return bytes allocated by the calling thread since it started; only differences mean anything} */
+    /**
+     * {@return bytes allocated by the calling thread since it started, or -1 where the JVM does not
+     * count this thread's allocation (virtual threads); only differences mean anything}
+     */
     public static long currentThreadAllocatedBytes() {
         return BEAN.getCurrentThreadAllocatedBytes();
+    }
+
+    /**
+     * Bytes the calling thread allocated since an earlier reading.
+     *
+     * @param before a reading of {@link #currentThreadAllocatedBytes()} on the same thread
+     * @return the difference, or -1 when either reading is -1: a virtual thread, whose allocation
+     *     HotSpot does not count, so the call's allocation is unknown (never 0)
+     */
+    public static long since(long before) {
+        long after = BEAN.getCurrentThreadAllocatedBytes();
+        return before < 0 || after < 0 ? -1 : after - before;
     }
 }

@@ -12,6 +12,8 @@ final class CallInterval {
     final Histogram latency = newHistogram();
     long failures;
     long allocatedBytes;
+    /** Calls whose allocation the JVM could not count (virtual threads); any makes the total unknown. */
+    long unmeasuredAllocationCalls;
     long firstStart = UNSET;
     long lastEnd = Long.MIN_VALUE;
 
@@ -28,7 +30,8 @@ final class CallInterval {
      * @param start the ticker's reading before the call, nanoseconds
      * @param end the ticker's reading after the call, nanoseconds
      * @param failed whether the call threw
-     * @param allocatedBytes bytes the call allocated, {@code >= 0} (0 when not tracked)
+     * @param allocatedBytes bytes the call allocated, {@code >= 0} (0 when not tracked), or -1 when the
+     *     JVM could not count them
      */
     void record(long start, long end, boolean failed, long allocatedBytes) {
         long latency = end - start;
@@ -36,7 +39,11 @@ final class CallInterval {
         if (failed) {
             failures++;
         }
-        this.allocatedBytes += allocatedBytes;
+        if (allocatedBytes < 0) {
+            unmeasuredAllocationCalls++;
+        } else {
+            this.allocatedBytes += allocatedBytes;
+        }
         if (start < firstStart) {
             firstStart = start;
         }
@@ -49,6 +56,7 @@ final class CallInterval {
         latency.add(other.latency);
         failures += other.failures;
         allocatedBytes += other.allocatedBytes;
+        unmeasuredAllocationCalls += other.unmeasuredAllocationCalls;
         firstStart = Math.min(firstStart, other.firstStart);
         lastEnd = Math.max(lastEnd, other.lastEnd);
     }
@@ -57,6 +65,7 @@ final class CallInterval {
         latency.reset();
         failures = 0;
         allocatedBytes = 0;
+        unmeasuredAllocationCalls = 0;
         firstStart = UNSET;
         lastEnd = Long.MIN_VALUE;
     }

@@ -50,7 +50,7 @@ public final class CallRecorder {
      * @param start the ticker's reading before the call, nanoseconds
      * @param end the ticker's reading after the call, nanoseconds
      * @param failed whether the call threw
-     * @param allocatedBytes bytes the call allocated, 0 when not tracked
+     * @param allocatedBytes bytes the call allocated, 0 when not tracked, -1 when the JVM could not count them
      */
     @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+; getId() is the same number
     public void record(long start, long end, boolean failed, long allocatedBytes) {

@@ -119,7 +119,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
             out = delegate.apply(input);
         } catch (Throwable t) {
             long end = ticker.nanoTime();
-            long alloc = trackAllocation ? AllocationMeter.currentThreadAllocatedBytes() - allocBefore : 0;
+            long alloc = trackAllocation ? AllocationMeter.since(allocBefore) : 0;
             recorder.record(start, end, true, alloc);
             if (enforcing) {
                 enforceQuietly(end - start, end);
@@ -127,7 +127,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
             throw t;
         }
         long end = ticker.nanoTime();
-        long alloc = trackAllocation ? AllocationMeter.currentThreadAllocatedBytes() - allocBefore : 0;
+        long alloc = trackAllocation ? AllocationMeter.since(allocBefore) : 0;
         recorder.record(start, end, false, alloc);
         if (enforcing) {
             enforce(end - start, end);
@@ -148,7 +148,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
         } finally {
             long end = ticker.nanoTime();
             event.end();
-            long alloc = trackAllocation ? AllocationMeter.currentThreadAllocatedBytes() - allocBefore : 0;
+            long alloc = trackAllocation ? AllocationMeter.since(allocBefore) : 0;
             recorder.record(start, end, failed, alloc);
             if (event.shouldCommit()) {
                 event.stage = name;
@@ -249,7 +249,7 @@ public final class DefaultBudgetedStage<I, O> implements BudgetedStage<I, O>, De
         StageSnapshot.Builder b = StageSnapshot.builder(name, interval.latency)
                 .failures(interval.failures)
                 .elapsedNanos(interval.elapsedNanos());
-        if (trackAllocation) {
+        if (trackAllocation && interval.unmeasuredAllocationCalls == 0) {
             b.allocatedBytes(interval.allocatedBytes);
         }
         if (rssWindow != null) {

@@ -53,7 +53,9 @@ public final class Evaluator {
             case THROUGHPUT:
                 return "no calls over a measurable time";
             case ALLOCATION:
-                return s.allocatedBytes().isEmpty() ? "allocation not tracked" : "no calls";
+                return s.allocatedBytes().isEmpty()
+                        ? "allocation not measured: not tracked, or calls ran on virtual threads"
+                        : "no calls";
             case RSS:
             case RSS_GROWTH:
                 return "RSS not measured";

@@ -51,7 +51,7 @@ class JudgementTest {
                 settings(BudgetedTest.Inconclusive.FAIL), "stage", unmeasured, null, 100, 0, null));
         assertTrue(fails.getMessage().startsWith("stage 'stage': its budget is INCONCLUSIVE, which is not a pass"),
                 fails.getMessage());
-        assertTrue(fails.getMessage().contains("allocation not tracked"), fails.getMessage());
+        assertTrue(fails.getMessage().contains("allocation not measured"), fails.getMessage());
         TestAbortedException aborts = assertThrows(TestAbortedException.class, () -> Judgement.decide(
                 settings(BudgetedTest.Inconclusive.ABORT), "stage", unmeasured, null, 100, 0, null));
         assertTrue(aborts.getMessage().contains("stage 'stage' budget INCONCLUSIVE"), aborts.getMessage());
