@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import dev.budget4j.junit.fixtures.Fixtures;
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.StageBaseline;
 import java.io.IOException;
@@ -113,8 +114,8 @@ class BudgetedBaselineTest {
             h.recordValue(1_000 + i);
         }
         double[] p50 = {1_010, 1_012, 1_011};
-        StageBaseline s = new StageBaseline(stage, h, 0, 90_000, -1, -1, -1, null,
-                Map.of("p50", p50, "throughput", new double[] {1e6, 1e6, 1e6}));
+        StageBaseline s = StageBaseline.fromRounds(StageSnapshot.builder(stage, h).elapsedNanos(90_000).build(),
+                Map.of("p50", p50, "throughput", new double[] {1e6, 1e6, 1e6}), null);
         Baseline.builder().gitCommit(null).stage(s).build().write(file);
     }
 }

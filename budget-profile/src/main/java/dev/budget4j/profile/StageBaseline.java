@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -31,65 +32,51 @@ public final class StageBaseline {
     private final Budget budget;
     private final List<ForkRounds> forks;
 
-    /**
-     * Creates a stage baseline measured in one JVM (one fork).
-     *
-     * @param stage the stage name, not blank
-     * @param histogram all latencies in nanoseconds, copied
-     * @param failures calls that threw, in [0, calls]
-     * @param elapsedNanos summed wall time of the rounds, {@code >= 0}
-     * @param allocatedBytes bytes allocated in the calls, or {@code -1} when not measured
-     * @param peakRssBytes peak RSS in bytes, or {@code -1} when not measured
-     * @param rssGrowthBytes peak RSS minus RSS at the start in bytes, or {@code -1} when not measured
-     * @param budget the budget the stage ran under, or null
-     * @param perRound per-round values keyed by dimension label ({@code p99}, {@code throughput}, ...)
-     */
-    public StageBaseline(String stage, Histogram histogram, long failures, long elapsedNanos, long allocatedBytes,
-            long peakRssBytes, long rssGrowthBytes, Budget budget, Map<String, double[]> perRound) {
-        this(stage, histogram, failures, elapsedNanos, allocatedBytes, peakRssBytes, rssGrowthBytes, budget,
-                List.of(ForkRounds.of(Require.notNull(perRound, "perRound"))));
-    }
-
-    /**
-     * Creates a stage baseline measured in one or more JVMs (forks). RSS is kept only when both
-     * the peak and the growth are known.
-     *
-     * @param stage the stage name, not blank
-     * @param histogram all latencies of all forks in nanoseconds, copied
-     * @param failures calls that threw, in [0, calls]
-     * @param elapsedNanos summed wall time of the rounds of all forks, {@code >= 0}
-     * @param allocatedBytes bytes allocated in the calls, or {@code -1} when not measured
-     * @param peakRssBytes highest peak RSS of any fork in bytes, or {@code -1} when not measured
-     * @param rssGrowthBytes highest RSS growth of any fork in bytes, or {@code -1} when not measured
-     * @param budget the budget the stage ran under, or null
-     * @param forks per-fork per-round values, at least one, in launch order
-     */
-    public StageBaseline(String stage, Histogram histogram, long failures, long elapsedNanos, long allocatedBytes,
-            long peakRssBytes, long rssGrowthBytes, Budget budget, List<ForkRounds> forks) {
-        this(figures(stage, histogram, failures, elapsedNanos, allocatedBytes, peakRssBytes, rssGrowthBytes), budget,
-                forks);
-    }
-
     private StageBaseline(StageSnapshot figures, Budget budget, List<ForkRounds> forks) {
         this.figures = figures;
         this.budget = budget;
-        this.forks = List.copyOf(Require.notEmpty(forks, "forks"));
+        this.forks = List.copyOf(forks);
     }
 
-    private static StageSnapshot figures(String stage, Histogram histogram, long failures, long elapsedNanos,
-            long allocatedBytes, long peakRssBytes, long rssGrowthBytes) {
-        Require.notBlank(stage, "stage");
-        Require.notNull(histogram, "histogram");
-        Require.that(failures >= 0 && failures <= histogram.getTotalCount(), "failures", "must be in [0, calls]", failures);
-        Require.atLeast(elapsedNanos, 0, "elapsedNanos");
-        StageSnapshot.Builder b = StageSnapshot.builder(stage, histogram).failures(failures).elapsedNanos(elapsedNanos);
-        if (allocatedBytes >= 0) {
-            b.allocatedBytes(allocatedBytes);
+    /**
+     * A stage baseline measured in one or more JVMs (forks), from the stage's figures over every
+     * fork and each fork's per-round values. What was not measured is absent from {@code figures}
+     * ({@link StageSnapshot#allocatedBytes()} or {@link StageSnapshot#peakRssBytes()} empty), never a
+     * placeholder value: the gate then reads that dimension as not measured. The figures' own
+     * checks (stage name not blank, failures in [0, calls], wall time {@code >= 0}, allocation and
+     * RSS {@code >= 0}) are those of {@link StageSnapshot#builder}.
+     *
+     * @param figures the stage's figures over all forks: the merged latency histogram in nanoseconds,
+     *     failures, summed wall time of the rounds, and allocation and RSS where measured; not null
+     * @param forks per-fork per-round values, at least one, in launch order; copied
+     * @param budget the budget the stage ran under, or null
+     * @return the stage baseline
+     * @throws NullPointerException when {@code figures}, {@code forks} or an element of it is null
+     * @throws IllegalArgumentException when {@code forks} is empty
+     */
+    public static StageBaseline fromForks(StageSnapshot figures, List<ForkRounds> forks, Budget budget) {
+        Require.notNull(figures, "figures");
+        Require.notEmpty(forks, "forks");
+        for (ForkRounds f : forks) {
+            Require.notNull(f, "forks element");
         }
-        if (peakRssBytes >= 0 && rssGrowthBytes >= 0) {
-            b.rss(peakRssBytes, rssGrowthBytes);
-        }
-        return b.build();
+        return new StageBaseline(figures, budget, forks);
+    }
+
+    /**
+     * A stage baseline measured in one JVM (one fork): {@link #fromForks} with the one fork
+     * {@link ForkRounds#of(Map) ForkRounds.of(perRound)}.
+     *
+     * @param figures the stage's figures over the run: the latency histogram in nanoseconds,
+     *     failures, summed wall time of the rounds, and allocation and RSS where measured; not null
+     * @param perRound per-round values keyed by dimension label ({@code p99}, {@code throughput}, ...), not null
+     * @param budget the budget the stage ran under, or null
+     * @return the stage baseline
+     * @throws NullPointerException when {@code figures} or {@code perRound} is null
+     */
+    public static StageBaseline fromRounds(StageSnapshot figures, Map<String, double[]> perRound, Budget budget) {
+        Require.notNull(figures, "figures");
+        return fromForks(figures, List.of(ForkRounds.of(Require.notNull(perRound, "perRound"))), budget);
     }
 
     /**
@@ -107,10 +94,9 @@ public final class StageBaseline {
         h.setAutoResize(true);
         long failures = 0;
         long elapsed = 0;
-        long allocated = 0;
-        long peak = -1;
-        long growth = -1;
-        boolean allocationKnown = true;
+        OptionalLong allocated = OptionalLong.of(0);
+        OptionalLong peak = OptionalLong.empty();
+        OptionalLong growth = OptionalLong.empty();
         List<ForkRounds> forks = new ArrayList<>();
         for (StageBaseline p : parts) {
             Require.notNull(p, "parts element");
@@ -126,14 +112,30 @@ public final class StageBaseline {
             h.add(f.histogram());
             failures += f.failures();
             elapsed += f.elapsedNanos();
-            allocationKnown &= f.allocatedBytes().isPresent();
-            allocated += f.allocatedBytes().orElse(0);
-            peak = Math.max(peak, f.peakRssBytes().orElse(-1));
-            growth = Math.max(growth, f.rssGrowthBytes().orElse(-1));
+            allocated = sumIfBoth(allocated, f.allocatedBytes());
+            peak = highestKnown(peak, f.peakRssBytes());
+            growth = highestKnown(growth, f.rssGrowthBytes());
             forks.addAll(p.forks);
         }
-        return new StageBaseline(first.stage(), h, failures, elapsed, allocationKnown ? allocated : -1, peak, growth,
-                first.budget, forks);
+        StageSnapshot.Builder merged = StageSnapshot.builder(first.stage(), h).failures(failures).elapsedNanos(elapsed);
+        allocated.ifPresent(merged::allocatedBytes);
+        if (peak.isPresent() && growth.isPresent()) {
+            merged.rss(peak.getAsLong(), growth.getAsLong());
+        }
+        return fromForks(merged.build(), forks, first.budget);
+    }
+
+    /** The sum when both are measured; unknown when either is not. */
+    private static OptionalLong sumIfBoth(OptionalLong a, OptionalLong b) {
+        return a.isPresent() && b.isPresent() ? OptionalLong.of(a.getAsLong() + b.getAsLong()) : OptionalLong.empty();
+    }
+
+    /** The higher of the measured values; unknown only when neither is measured. */
+    private static OptionalLong highestKnown(OptionalLong a, OptionalLong b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : OptionalLong.of(Math.max(a.getAsLong(), b.getAsLong()));
     }
 
     /**
@@ -178,7 +180,7 @@ public final class StageBaseline {
             }
             perRound.put(d.label(), values);
         }
-        return new StageBaseline(run, budget, List.of(ForkRounds.of(perRound)));
+        return fromRounds(run, perRound, budget);
     }
 
     /** {@return the stage name} */

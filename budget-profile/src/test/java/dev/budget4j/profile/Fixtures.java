@@ -1,6 +1,7 @@
 package dev.budget4j.profile;
 
 import dev.budget4j.Budget;
+import dev.budget4j.StageSnapshot;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +32,9 @@ final class Fixtures {
         rounds.put("alloc", alloc);
         long calls = h.getTotalCount();
         long elapsed = (long) (calls * 1e9 / throughput[0]);
-        return new StageBaseline(name, h, 0, elapsed, (long) (allocPerCall * calls), -1, -1, budget, rounds);
+        StageSnapshot figures = StageSnapshot.builder(name, h).elapsedNanos(elapsed)
+                .allocatedBytes((long) (allocPerCall * calls)).build();
+        return StageBaseline.fromRounds(figures, rounds, budget);
     }
 
     static double[] scale(double[] v, double f) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.budget4j.Dimension;
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.profile.internal.JsonReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +78,8 @@ class StoredFilesTest {
             h.recordValue(v * 1_000);
         }
         h.recordValueWithCount(1_000_000_000L, 10); // the slowest 0.01 %, far above p99.99
-        StageBaseline s = new StageBaseline("s", h, 0, 1_000_000_000L, -1, -1, -1, null, Map.of("p50", new double[] {1}));
+        StageBaseline s = StageBaseline.fromRounds(StageSnapshot.builder("s", h).elapsedNanos(1_000_000_000L).build(),
+                Map.of("p50", new double[] {1}), null);
         Baseline b = Baseline.builder().createdAt(Instant.EPOCH).gitCommit(null).machine(Fixtures.MACHINE).stage(s).build();
         Map<?, ?> root = (Map<?, ?>) JsonReader.parse(b.toJson());
         Map<?, ?> pct = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) root.get("stages")).get("s")).get("percentilesNanos");

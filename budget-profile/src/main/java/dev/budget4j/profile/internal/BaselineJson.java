@@ -2,6 +2,7 @@ package dev.budget4j.profile.internal;
 
 import dev.budget4j.Budget;
 import dev.budget4j.StageSnapshot;
+import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.BaselineFormatException;
 import dev.budget4j.profile.ForkRounds;
@@ -15,11 +16,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.HdrHistogram.Histogram;
 
 /** The JSON form of a {@link Baseline}, schema version {@link Baseline#SCHEMA_VERSION}. */
 public final class BaselineJson {
     static final String FORMAT = "budget4j-baseline";
+
+    /** How the file writes a byte count that was not measured (allocation, RSS). */
+    static final long NOT_MEASURED = -1;
 
     private BaselineJson() {
     }
@@ -76,10 +81,10 @@ public final class BaselineJson {
         pct.put("max", s.maxNanos());
         out.put("percentilesNanos", pct);
         out.put("throughputPerSecond", s.throughputPerSecond());
-        out.put("allocatedBytes", s.allocatedBytes().orElse(-1));
+        out.put("allocatedBytes", s.allocatedBytes().orElse(NOT_MEASURED));
         out.put("allocatedBytesPerCall", s.allocatedBytesPerCall());
-        out.put("peakRssBytes", s.peakRssBytes().orElse(-1));
-        out.put("rssGrowthBytes", s.rssGrowthBytes().orElse(-1));
+        out.put("peakRssBytes", s.peakRssBytes().orElse(NOT_MEASURED));
+        out.put("rssGrowthBytes", s.rssGrowthBytes().orElse(NOT_MEASURED));
         out.put("budget", b.budget().map(Budget::toString).orElse(null));
         out.put("forkCount", (long) b.forkCount());
         if (full) {
@@ -221,8 +226,34 @@ public final class BaselineJson {
                         + forks.size());
             }
         }
-        return new StageBaseline(name, histogram, integer(m, "failures"), integer(m, "elapsedNanos"),
-                integer(m, "allocatedBytes"), integer(m, "peakRssBytes"), integer(m, "rssGrowthBytes"), budget, forks);
+        StageSnapshot figures;
+        try {
+            StageSnapshot.Builder fb = StageSnapshot.builder(name, histogram).failures(integer(m, "failures"))
+                    .elapsedNanos(integer(m, "elapsedNanos"));
+            bytesIfMeasured(m, "allocatedBytes").ifPresent(fb::allocatedBytes);
+            OptionalLong peak = bytesIfMeasured(m, "peakRssBytes");
+            OptionalLong growth = bytesIfMeasured(m, "rssGrowthBytes");
+            if (peak.isPresent() && growth.isPresent()) {
+                fb.rss(peak.getAsLong(), growth.getAsLong());
+            }
+            figures = fb.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+        return StageBaseline.fromForks(figures, forks, budget);
+    }
+
+    /**
+     * A byte count the file writes as {@link #NOT_MEASURED} when it was not measured: that value
+     * reads as empty, any other negative number is an error.
+     */
+    private static OptionalLong bytesIfMeasured(Map<String, Object> m, String key) {
+        long v = integer(m, key);
+        if (v == NOT_MEASURED) {
+            return OptionalLong.empty();
+        }
+        Require.that(v >= 0, "field " + key, "must be >= 0, or " + NOT_MEASURED + " when not measured", v);
+        return OptionalLong.of(v);
     }
 
     private static Map<String, double[]> roundsFrom(Object pr, String where) {

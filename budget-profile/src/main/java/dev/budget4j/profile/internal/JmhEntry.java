@@ -1,6 +1,7 @@
 package dev.budget4j.profile.internal;
 
 import dev.budget4j.Dimension;
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.profile.ForkRounds;
 import dev.budget4j.profile.StageBaseline;
 import java.util.ArrayList;
@@ -75,7 +76,10 @@ final class JmhEntry {
         List<ForkRounds> rounds = new ArrayList<>();
         forks.forEach(f -> rounds.add(ForkRounds.of(f)));
         allowance.charge(merged, "the samples");
-        StageBaseline stage = new StageBaseline(name, merged, 0, 0, -1, -1, -1, null, rounds);
+        // JMH gives no failure count, wall time, total allocation or RSS: the figures keep the
+        // builder's 0 failures and 0 ns, allocation and RSS stay not measured; the gc profiler's
+        // bytes per operation, when present, is in the rounds.
+        StageBaseline stage = StageBaseline.fromForks(StageSnapshot.builder(name, merged).build(), rounds, null);
         return new JmhEntry(benchmark, mode, name, List.copyOf(iterations), stage);
     }
 

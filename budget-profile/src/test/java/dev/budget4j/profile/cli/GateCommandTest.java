@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.MachineFingerprint;
 import dev.budget4j.profile.StageBaseline;
@@ -46,7 +47,8 @@ class GateCommandTest {
         rounds.put("p99", lat);
         rounds.put("throughput", tp);
         return Baseline.builder().createdAt(Instant.EPOCH).gitCommit(null).machine(M)
-                .stage(new StageBaseline("sort", h, 0, 500_000, -1, -1, -1, null, rounds)).build();
+                .stage(StageBaseline.fromRounds(StageSnapshot.builder("sort", h).elapsedNanos(500_000).build(), rounds, null))
+                .build();
     }
 
     @BeforeEach

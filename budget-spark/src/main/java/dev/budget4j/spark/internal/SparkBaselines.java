@@ -1,6 +1,7 @@
 package dev.budget4j.spark.internal;
 
 import dev.budget4j.Recording;
+import dev.budget4j.StageSnapshot;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.ForkRounds;
 import dev.budget4j.profile.StageBaseline;
@@ -55,7 +56,14 @@ public final class SparkBaselines {
             }
             forks.add(ForkRounds.of(values));
         });
-        return new StageBaseline(r.stage(), r.histogram(), r.failures(), t.summedSpanNanos(), r.allocatedBytes().orElse(-1),
-                r.peakRssBytes().orElse(-1), r.rssGrowthBytes().orElse(-1), r.budget().orElse(null), forks);
+        // Wall time is the tasks' spans summed (what a baseline divides calls by), not the joined
+        // span that Recording.snapshot() uses.
+        StageSnapshot.Builder figures = StageSnapshot.builder(r.stage(), r.histogram()).failures(r.failures())
+                .elapsedNanos(t.summedSpanNanos());
+        r.allocatedBytes().ifPresent(figures::allocatedBytes);
+        if (r.peakRssBytes().isPresent() && r.rssGrowthBytes().isPresent()) {
+            figures.rss(r.peakRssBytes().getAsLong(), r.rssGrowthBytes().getAsLong());
+        }
+        return StageBaseline.fromForks(figures.build(), forks, r.budget().orElse(null));
     }
 }
