@@ -2,6 +2,7 @@ package dev.budget4j.profile.internal;
 
 import dev.budget4j.Check;
 import dev.budget4j.Dimension;
+import dev.budget4j.Verdict;
 import dev.budget4j.internal.util.Tables;
 import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.DimensionComparison;
@@ -210,26 +211,30 @@ public final class Reports {
                 dims.add(x);
             }
             m.put("dimensions", dims);
-            s.verdict().ifPresent(v -> {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("budget", v.budget().toString());
-                x.put("outcome", v.outcome().name());
-                List<Object> checks = new ArrayList<>();
-                for (Check c : v.checks()) {
-                    Map<String, Object> cm = new LinkedHashMap<>();
-                    cm.put("limit", c.limit().toString());
-                    cm.put("observed", c.observed());
-                    cm.put("budgetUsed", c.budgetUsed());
-                    cm.put("outcome", c.outcome().name());
-                    checks.add(cm);
-                }
-                x.put("checks", checks);
-                m.put("budgetVerdict", x);
-            });
+            s.verdict().ifPresent(v -> m.put("budgetVerdict", verdict(v)));
             stages.add(m);
         }
         root.put("stages", stages);
         return JsonWriter.write(root);
+    }
+
+    /** {@return a verdict as JSON values: budget, outcome, and each check with its note} */
+    static Map<String, Object> verdict(Verdict v) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("budget", v.budget().toString());
+        x.put("outcome", v.outcome().name());
+        List<Object> checks = new ArrayList<>();
+        for (Check c : v.checks()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("limit", c.limit().toString());
+            cm.put("observed", c.observed());
+            cm.put("budgetUsed", c.budgetUsed());
+            cm.put("outcome", c.outcome().name());
+            cm.put("note", c.note());
+            checks.add(cm);
+        }
+        x.put("checks", checks);
+        return x;
     }
 
     static Map<String, Object> header(Baseline b) {

@@ -99,21 +99,7 @@ final class RunReports {
             m.put("calls", s.snapshot().calls());
             Verdict v = r.verdicts().get(s.stage());
             if (v != null) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("budget", v.budget().toString());
-                x.put("outcome", v.outcome().name());
-                List<Object> checks = new ArrayList<>();
-                for (Check c : v.checks()) {
-                    Map<String, Object> cm = new LinkedHashMap<>();
-                    cm.put("limit", c.limit().toString());
-                    cm.put("observed", c.observed());
-                    cm.put("budgetUsed", c.budgetUsed());
-                    cm.put("outcome", c.outcome().name());
-                    cm.put("note", c.note());
-                    checks.add(cm);
-                }
-                x.put("checks", checks);
-                m.put("budgetVerdict", x);
+                m.put("budgetVerdict", Reports.verdict(v));
             }
             stages.add(m);
         }
