@@ -23,24 +23,30 @@ final class ClosedLoopRunner {
     private final int rounds;
     private final boolean trackAllocation;
     private final MemoryProbe probe;
+    private final Runnable beforeRound;
 
     /**
      * @param iterations timed calls per round, {@code >= 1}
      * @param rounds rounds, {@code >= 1}
      * @param trackAllocation measure bytes allocated per call where the JVM can
      * @param probe one RSS window per round, or null
+     * @param beforeRound runs before every round, outside the timed section, or null
      */
-    ClosedLoopRunner(int iterations, int rounds, boolean trackAllocation, MemoryProbe probe) {
+    ClosedLoopRunner(int iterations, int rounds, boolean trackAllocation, MemoryProbe probe, Runnable beforeRound) {
         this.iterations = iterations;
         this.rounds = rounds;
         this.trackAllocation = trackAllocation;
         this.probe = probe;
+        this.beforeRound = beforeRound;
     }
 
     /** Runs every round on inputs cycled from {@code pool}; the caller has warmed the stage up. */
     <I> List<StageSnapshot> run(Stage<I, ?> stage, List<I> pool, Sink sink) {
         List<StageSnapshot> out = new ArrayList<>(rounds);
         for (int r = 0; r < rounds; r++) {
+            if (beforeRound != null) {
+                beforeRound.run();
+            }
             out.add(round(stage, pool, sink));
         }
         return out;

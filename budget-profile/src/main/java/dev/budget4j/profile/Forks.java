@@ -4,6 +4,7 @@ import dev.budget4j.Stage;
 import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.ChildJvm;
 import dev.budget4j.profile.internal.GitCommit;
+import dev.budget4j.profile.internal.RoundSync;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -107,6 +108,11 @@ public final class Forks {
 
     /** Starts one child in {@code dir}. */
     ChildJvm start(Path dir) throws IOException {
+        return start(dir, null);
+    }
+
+    /** Starts one child in {@code dir}, its rounds in step with the other children of {@code sync} (null: free). */
+    ChildJvm start(Path dir, RoundSync sync) throws IOException {
         List<String> a = new ArrayList<>();
         if (suite != null) {
             a.add("--suite");
@@ -134,7 +140,7 @@ public final class Forks {
         a.add(Boolean.toString(harness.memoryProbe() != null));
         a.add("--commit");
         a.add(gitCommit == null ? "-" : gitCommit);
-        return ChildJvm.start(java, jvmArgs, classPath, a, dir);
+        return ChildJvm.start(java, jvmArgs, classPath, a, dir, sync);
     }
 
     /** Waits for a child and reads its run, marking its forks as pair {@code pair} when {@code >= 0}. */

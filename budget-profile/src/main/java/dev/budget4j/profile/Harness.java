@@ -39,6 +39,7 @@ public final class Harness {
     private final int inputPoolSize;
     private final boolean trackAllocation;
     private final MemoryProbe probe;
+    private final Runnable beforeEachRound;
     private final ClosedLoopRunner closedLoop;
 
     private Harness(Builder b) {
@@ -50,7 +51,8 @@ public final class Harness {
         this.inputPoolSize = b.inputPoolSize == null ? 64 : b.inputPoolSize;
         this.trackAllocation = b.trackAllocation == null || b.trackAllocation;
         this.probe = b.probe;
-        this.closedLoop = new ClosedLoopRunner(iterations, rounds, trackAllocation, probe);
+        this.beforeEachRound = b.beforeEachRound;
+        this.closedLoop = new ClosedLoopRunner(iterations, rounds, trackAllocation, probe, beforeEachRound);
     }
 
     /** {@return a builder with the defaults: 1,000 warmup calls, 2,000 calls per round, 5 rounds, seed 42} */
@@ -120,6 +122,8 @@ public final class Harness {
         b.inputPoolSize = inputPoolSize;
         b.trackAllocation = trackAllocation;
         b.probe = probe;
+        b.probeSet = true;
+        b.beforeEachRound = beforeEachRound;
         return b;
     }
 
@@ -201,6 +205,7 @@ public final class Harness {
         private Boolean trackAllocation;
         private MemoryProbe probe;
         private boolean probeSet;
+        private Runnable beforeEachRound;
 
         private Builder() {
         }
@@ -299,6 +304,20 @@ public final class Harness {
             }
             probeSet = true;
             this.probe = probe;
+            return this;
+        }
+
+        /**
+         * Sets an action that runs before every timed round of {@link Harness#run}, on the
+         * measuring thread, after warmup and outside the timed section. The forked gate's duet
+         * mode uses it to start each round of the baseline and the candidate at the same moment,
+         * so that whatever slows the machine during a round slows both.
+         *
+         * @param hook runs before every round, not null (default: nothing); whatever it throws ends the run
+         * @return this builder
+         */
+        public Builder beforeEachRound(Runnable hook) {
+            this.beforeEachRound = Require.once(this.beforeEachRound, Require.notNull(hook, "beforeEachRound"), "beforeEachRound");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.budget4j.profile;
 
 import dev.budget4j.internal.util.Require;
 import dev.budget4j.profile.internal.ChildJvm;
+import dev.budget4j.profile.internal.RoundSync;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,9 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@link #interleave(Forks, Forks)}: randomized multiple interleaved trials (Abedi and
  *       Brecht, ICPE 2017). Pair {@code i} is one baseline-build fork and one candidate-build fork,
- *       run back to back in a random order (or at the same time in duet mode), so slow drifts of
- *       a shared machine hit both halves; the gate then tests the paired ratios.</li>
+ *       run back to back in a random order (or at the same time in duet mode, each timed round
+ *       of the one starting with the same round of the other), so slow drifts of a shared machine
+ *       hit both halves; the gate then tests the paired ratios.</li>
  *   <li>{@link #against(Baseline, Forks)}: the candidate's forks against a stored baseline (from
  *       an earlier job); the interval includes JVM-to-JVM variance on both sides but cannot
  *       remove drift between the two jobs.</li>
@@ -74,7 +76,7 @@ public final class SequentialGate {
         Require.notNull(candidate, "candidate");
         SplittableRandom order = new SplittableRandom(seed);
         String settings = String.format(Locale.ROOT, "interleaved%s, %d to %d pairs, time cap %d s, seed %d, %.0f%% intervals",
-                duet ? " (duet: both halves at once)" : " (randomized order)", minRuns, maxRuns, maxTime.toSeconds(), seed,
+                duet ? " (duet: both halves at once, rounds in step)" : " (randomized order)", minRuns, maxRuns, maxTime.toSeconds(), seed,
                 gate.confidence() * 100);
         Path dir = Files.createTempDirectory("budget4j-interleave");
         long start = System.nanoTime();
@@ -83,10 +85,7 @@ public final class SequentialGate {
         try {
             Stop stop = sequence(start, as::size, () -> gate.compare(Baseline.merge(as), Baseline.merge(bs)), n -> {
                 if (duet) {
-                    ChildJvm a = baseline.start(dir);
-                    ChildJvm b = candidate.start(dir);
-                    as.add(baseline.collect(a, n));
-                    bs.add(candidate.collect(b, n));
+                    duet(baseline, candidate, dir, n, as, bs);
                 } else if (order.nextBoolean()) {
                     as.add(baseline.collect(baseline.start(dir), n));
                     bs.add(candidate.collect(candidate.start(dir), n));
@@ -134,6 +133,36 @@ public final class SequentialGate {
      * interval that straddles its rule. A stage missing on one side, or a dimension measured on one
      * side only, stays INCONCLUSIVE however many runs are added, so it does not keep the gate going.
      */
+    /**
+     * Runs one duet pair: both halves at once, every timed round of the one starting with the
+     * same round of the other ({@link RoundSync}), so that both measure the same stretch of time.
+     */
+    private static void duet(Forks baseline, Forks candidate, Path dir, int pair, List<Baseline> as, List<Baseline> bs)
+            throws IOException, InterruptedException {
+        RoundSync sync = new RoundSync();
+        ChildJvm a = baseline.start(dir, sync);
+        ChildJvm b;
+        try {
+            b = candidate.start(dir, sync);
+        } catch (IOException | RuntimeException e) {
+            a.discard();
+            throw e;
+        }
+        boolean done = false;
+        try {
+            Baseline ra = baseline.collect(a, pair);
+            Baseline rb = candidate.collect(b, pair);
+            as.add(ra);
+            bs.add(rb);
+            done = true;
+        } finally {
+            if (!done) {
+                a.discard();
+                b.discard();
+            }
+        }
+    }
+
     static boolean decided(GateReport report) {
         if (report.status() == GateStatus.REGRESSION) {
             return true;
@@ -260,7 +289,9 @@ public final class SequentialGate {
         }
 
         /**
-         * Sets whether both halves of a pair run at the same time (duet benchmarking).
+         * Sets whether both halves of a pair run at the same time (duet benchmarking). In duet mode
+         * the two child JVMs warm up on their own, then start every timed round together: the one
+         * that is ready first waits for the other, so both measure the same stretch of time.
          *
          * @param on run both halves of a pair at the same time (duet benchmarking) instead of in random order
          * @return this builder

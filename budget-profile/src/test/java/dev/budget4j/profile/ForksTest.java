@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.budget4j.profile.internal.ChildJvm;
+import dev.budget4j.profile.internal.RoundSync;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +67,48 @@ class ForksTest {
         DimensionComparison p50 = run.report().stages().get(0).dimensions().get(0);
         assertTrue(p50.note().contains("interleaved pairs, paired t"), p50.note());
         assertTrue(run.summary().contains("seed 3"), run.summary());
+    }
+
+    @Test
+    void duetHalvesStartEveryRoundTogether() throws Exception {
+        Forks slow = Forks.builder().suite(WordCountSuite.class.getName()).gitCommit(null)
+                .harness(Harness.builder().warmupIterations(200).warmupTime(Duration.ofSeconds(2)).iterations(50).rounds(3).build())
+                .build();
+        Forks quick = tiny().gitCommit(null).build(); // 2 rounds: it leaves after its second, the slow one runs its third alone
+        Path dir = Files.createTempDirectory("budget4j-duet-test");
+        try {
+            RoundSync sync = new RoundSync();
+            long start = System.nanoTime();
+            ChildJvm a = slow.start(dir, sync);
+            ChildJvm b = quick.start(dir, sync);
+            Baseline rb = quick.collect(b, 0);
+            long quickDone = System.nanoTime() - start;
+            Baseline ra = slow.collect(a, 0);
+            // the quick child warms up in well under a second, then waits for the slow one's 2 s warmup
+            assertTrue(quickDone >= Duration.ofSeconds(2).toNanos(), "the quick half ended after " + quickDone / 1_000_000 + " ms");
+            assertEquals(3, sync.roundsStarted());
+            assertEquals(3, ra.stage("wordcount").orElseThrow().forks().get(0).rounds());
+            assertEquals(2, rb.stage("wordcount").orElseThrow().forks().get(0).rounds());
+        } finally {
+            Forks.deleteDirectory(dir);
+        }
+    }
+
+    @Test
+    void aDuetHalfThatFailsNeverHoldsTheOtherBack() throws Exception {
+        Forks broken = Forks.builder().suite("com.example.NoSuchSuite").gitCommit(null).build();
+        Forks fine = tiny().gitCommit(null).forkTimeout(Duration.ofSeconds(60)).build();
+        Path dir = Files.createTempDirectory("budget4j-duet-test");
+        try {
+            RoundSync sync = new RoundSync();
+            ChildJvm a = broken.start(dir, sync);
+            ChildJvm b = fine.start(dir, sync);
+            assertEquals(2, fine.collect(b, 0).stage("wordcount").orElseThrow().forks().get(0).rounds());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> broken.collect(a, 0));
+            assertTrue(e.getMessage().contains("'com.example.NoSuchSuite' was not found"), e.getMessage());
+        } finally {
+            Forks.deleteDirectory(dir);
+        }
     }
 
     @Test

@@ -201,7 +201,7 @@ class HarnessTest {
 
     @Test
     void concurrentRunsOfOneHarnessEachKeepTheirOwnOutputs() throws Exception {
-        ClosedLoopRunner runner = new ClosedLoopRunner(2_000, 3, true, null);
+        ClosedLoopRunner runner = new ClosedLoopRunner(2_000, 3, true, null, null);
         int threads = 4;
         CyclicBarrier start = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);

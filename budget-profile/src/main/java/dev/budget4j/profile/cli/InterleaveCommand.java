@@ -49,7 +49,7 @@ final class InterleaveCommand implements Callable<Integer> {
             + "the clock, printed in the report).")
     private Long orderSeed;
 
-    @Option(names = "--duet", description = "Run both halves of a pair at the same time instead of in random order.")
+    @Option(names = "--duet", description = "Run both halves of a pair at the same time, every timed round of the one starting with the same round of the other, instead of one after the other in random order.")
     private boolean duet;
 
     @Option(names = "--out-baseline", paramLabel = "FILE", description = "Write the baseline build's forks as a baseline.")

@@ -4,6 +4,11 @@ import dev.budget4j.profile.Baseline;
 import dev.budget4j.profile.Harness;
 import dev.budget4j.profile.OshiMemoryProbe;
 import dev.budget4j.profile.SuiteStage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +24,19 @@ import java.util.Map;
  * <pre>
  * java -cp CP dev.budget4j.profile.internal.ForkMain --out F.json [--suite CLASS] [--stage NAME]...
  *      [--warmup N] [--warmup-ms N] [--iterations N] [--rounds N] [--seed N] [--pool N]
- *      [--alloc true|false] [--probe true|false] [--commit SHA|-]
+ *      [--alloc true|false] [--probe true|false] [--commit SHA|-] [--sync true|false]
  * </pre>
+ *
+ * With {@code --sync true} the child prints the line {@value #READY} on its standard output before
+ * every timed round and waits for a line on its standard input (or its end) before it starts the
+ * round: the parent starts the rounds of two children at the same moment ({@link RoundSync}).
  *
  * Exit codes: 0 written, 2 bad arguments or suite, 3 the stage failed.
  */
 public final class ForkMain {
+    /** The line a synchronized child prints when it is ready for its next round. */
+    public static final String READY = "budget4j:round-ready";
+
     private ForkMain() {
     }
 
@@ -55,6 +67,7 @@ public final class ForkMain {
         List<String> stages = new ArrayList<>();
         Harness.Builder h = Harness.builder();
         boolean probe = false;
+        boolean sync = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -74,6 +87,7 @@ public final class ForkMain {
                 case "--pool": h.inputPoolSize(Integer.parseInt(v)); break;
                 case "--alloc": h.trackAllocation(Boolean.parseBoolean(v)); break;
                 case "--probe": probe = Boolean.parseBoolean(v); break;
+                case "--sync": sync = Boolean.parseBoolean(v); break;
                 default: throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -82,6 +96,10 @@ public final class ForkMain {
         }
         Map<String, SuiteStage<?>> all = Suites.load(suite, Thread.currentThread().getContextClassLoader());
         List<SuiteStage<?>> chosen = Suites.select(all, stages);
+        if (sync) {
+            BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            h.beforeEachRound(() -> awaitGo(parent));
+        }
         try (OshiMemoryProbe p = probe ? new OshiMemoryProbe() : null) {
             Harness harness = h.memoryProbe(p).build();
             Baseline.Builder b = Baseline.builder();
@@ -94,5 +112,16 @@ public final class ForkMain {
             b.build().write(Path.of(out));
         }
         return 0;
+    }
+
+    /** Says it is ready and waits for the parent's go (a line), or for the parent to close the pipe. */
+    private static void awaitGo(BufferedReader parent) {
+        System.out.println(READY);
+        System.out.flush();
+        try {
+            parent.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the parent's go signal could not be read", e);
+        }
     }
 }
