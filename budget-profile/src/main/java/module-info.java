@@ -9,6 +9,7 @@
 module dev.budget4j.profile {
     requires transitive dev.budget4j.core;
     requires com.github.oshi;
+    requires com.sun.jna;
     requires org.slf4j;
     requires tools.jackson.core;
     requires java.management;

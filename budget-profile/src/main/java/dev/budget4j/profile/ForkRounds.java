@@ -12,25 +12,42 @@ import java.util.Map;
  *
  * @param pair the index of the interleaved pair this fork belongs to ({@code >= 0}), or {@code -1}
  *     when the fork was not measured as half of a pair
+ * @param inStep whether this fork ran its rounds in step with the other half of its pair, trading
+ *     CPUs with it every round (a duet pair: round {@code r} of one half ran at the same moment as
+ *     round {@code r} of the other); only for a paired fork
  * @param values per-round values keyed by dimension label ({@code p99}, {@code throughput}, ...);
  *     copied, and handed out as copies by {@link #values(Dimension)}
  */
-public record ForkRounds(int pair, Map<String, double[]> values) {
+public record ForkRounds(int pair, boolean inStep, Map<String, double[]> values) {
 
     /**
      * Validates and copies.
      *
      * @param pair see the record description
+     * @param inStep see the record description
      * @param values see the record description
      */
     public ForkRounds {
         Require.that(pair >= -1, "pair", "must be >= 0, or -1 for an unpaired fork", pair);
+        if (inStep && pair < 0) {
+            throw new IllegalArgumentException("inStep must be false for an unpaired fork (pair -1), but was true");
+        }
         Map<String, double[]> copy = new LinkedHashMap<>();
         Require.notNull(values, "values").forEach((k, v) -> {
             Dimension.ofLabel(k);
             copy.put(k, Require.notNull(v, "values." + k).clone());
         });
         values = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * A fork whose rounds did not run in step with another fork's.
+     *
+     * @param pair see the record description
+     * @param values see the record description
+     */
+    public ForkRounds(int pair, Map<String, double[]> values) {
+        this(pair, false, values);
     }
 
     /**
@@ -50,8 +67,19 @@ public record ForkRounds(int pair, Map<String, double[]> values) {
      * @return a copy with the pair index
      */
     public ForkRounds inPair(int pair) {
+        return inPair(pair, false);
+    }
+
+    /**
+     * The same values as half of pair {@code pair}, its rounds in step with the other half's or not.
+     *
+     * @param pair {@code >= 0}
+     * @param inStep whether the rounds ran in step with the other half's (see the record description)
+     * @return a copy with the pair index and the flag
+     */
+    public ForkRounds inPair(int pair, boolean inStep) {
         Require.atLeast(pair, 0, "pair");
-        return new ForkRounds(pair, values);
+        return new ForkRounds(pair, inStep, values);
     }
 
     /**

@@ -145,6 +145,14 @@ public final class Forks {
 
     /** Waits for a child and reads its run, marking its forks as pair {@code pair} when {@code >= 0}. */
     Baseline collect(ChildJvm child, int pair) throws IOException, InterruptedException {
+        return collect(child, pair, false);
+    }
+
+    /**
+     * Waits for a child and reads its run, marking its forks as pair {@code pair} when {@code >= 0},
+     * with rounds in step with the other half's when {@code inStep}.
+     */
+    Baseline collect(ChildJvm child, int pair, boolean inStep) throws IOException, InterruptedException {
         Path out = child.await(forkTimeout.toNanos());
         try {
             Baseline run = Baseline.read(out);
@@ -154,7 +162,7 @@ public final class Forks {
             Baseline.Builder b = Baseline.builder().createdAt(run.createdAt()).gitCommit(run.gitCommit().orElse(null))
                     .machine(run.machine());
             run.kernelBackend().ifPresent(b::kernelBackend);
-            run.stages().values().forEach(s -> b.stage(s.inPair(pair)));
+            run.stages().values().forEach(s -> b.stage(s.inPair(pair, inStep)));
             return b.build();
         } finally {
             Files.deleteIfExists(out);

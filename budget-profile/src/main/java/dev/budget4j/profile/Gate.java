@@ -147,7 +147,10 @@ public final class Gate {
      * Compares one dimension of a stage, choosing the statistics by how the runs were measured:
      * <ul>
      *   <li>both runs interleaved in pairs ({@link StageBaseline#paired()}, same pair indices):
-     *       a paired t interval of the per-pair ratios of fork medians;</li>
+     *       a paired t interval of the per-pair ratios of fork medians; for duet pairs whose rounds
+     *       ran in step on traded CPUs ({@link ForkRounds#inStep()}), the per-pair ratio comes from
+     *       the rounds that ran side by side instead: the median ratio of the even rounds and that
+     *       of the odd rounds, averaged on logarithms, so the two CPUs' difference cancels;</li>
      *   <li>forks (three or more in all, two or more on one side): a t interval of the ratio of
      *       geometric means of fork medians, so JVM-to-JVM variance is in the interval;</li>
      *   <li>one fork on each side: the bootstrap over rounds of {@link #compare(RatioRule, double[], double[])},
@@ -178,12 +181,26 @@ public final class Gate {
         if (pairs != null && pairs.length >= 2) {
             pb = new double[pairs.length];
             pc = new double[pairs.length];
+            double[] inStep = new double[pairs.length];
+            boolean allInStep = true;
             for (int i = 0; i < pairs.length; i++) {
-                pb[i] = Stats.median(Stats.finite(bf[indexOfPair(baseline, pairs[i])]));
-                pc[i] = Stats.median(Stats.finite(cf[indexOfPair(current, pairs[i])]));
+                int bi = indexOfPair(baseline, pairs[i]);
+                int ci = indexOfPair(current, pairs[i]);
+                pb[i] = Stats.median(Stats.finite(bf[bi]));
+                pc[i] = Stats.median(Stats.finite(cf[ci]));
+                allInStep &= baseline.forks().get(bi).inStep() && current.forks().get(ci).inStep();
+                if (allInStep) {
+                    inStep[i] = Stats.alternatingLogRatio(bf[bi], cf[ci]);
+                    allInStep = !Double.isNaN(inStep[i]);
+                }
             }
-            est = Stats.pairedLogRatio(pb, pc, confidence);
-            how = pairs.length + " interleaved pairs, paired t";
+            if (allInStep) {
+                est = Stats.meanLogInterval(inStep, confidence);
+                how = pairs.length + " duet pairs, rounds in step on traded CPUs, paired t";
+            } else {
+                est = Stats.pairedLogRatio(pb, pc, confidence);
+                how = pairs.length + " interleaved pairs, paired t";
+            }
         } else {
             pb = Stats.forkMedians(bf);
             pc = Stats.forkMedians(cf);

@@ -76,14 +76,14 @@ public final class SequentialGate {
         Require.notNull(candidate, "candidate");
         SplittableRandom order = new SplittableRandom(seed);
         String settings = String.format(Locale.ROOT, "interleaved%s, %d to %d pairs, time cap %d s, seed %d, %.0f%% intervals",
-                duet ? " (duet: both halves at once, rounds in step)" : " (randomized order)", minRuns, maxRuns, maxTime.toSeconds(), seed,
+                duet ? " (duet: both halves at once, rounds in step, CPUs traded every round)" : " (randomized order)", minRuns, maxRuns, maxTime.toSeconds(), seed,
                 gate.confidence() * 100);
         Path dir = Files.createTempDirectory("budget4j-interleave");
         long start = System.nanoTime();
         List<Baseline> as = new ArrayList<>();
         List<Baseline> bs = new ArrayList<>();
         try {
-            Stop stop = sequence(start, as::size, () -> gate.compare(Baseline.merge(as), Baseline.merge(bs)), n -> {
+            Stop stop = sequence(start, "pairs", as::size, () -> gate.compare(Baseline.merge(as), Baseline.merge(bs)), n -> {
                 if (duet) {
                     duet(baseline, candidate, dir, n, as, bs);
                 } else if (order.nextBoolean()) {
@@ -120,7 +120,7 @@ public final class SequentialGate {
         long start = System.nanoTime();
         List<Baseline> runs = new ArrayList<>();
         try {
-            Stop stop = sequence(start, runs::size, () -> gate.compare(stored, Baseline.merge(runs)),
+            Stop stop = sequence(start, "forks", runs::size, () -> gate.compare(stored, Baseline.merge(runs)),
                     n -> runs.add(candidate.collect(candidate.start(dir), -1)));
             return finish(stop, stored, Baseline.merge(runs), runs.size(), start, settings);
         } finally {
@@ -135,7 +135,8 @@ public final class SequentialGate {
      */
     /**
      * Runs one duet pair: both halves at once, every timed round of the one starting with the
-     * same round of the other ({@link RoundSync}), so that both measure the same stretch of time.
+     * same round of the other and the two trading CPUs every round ({@link RoundSync}), so that
+     * both measure the same stretch of time on both CPUs.
      */
     private static void duet(Forks baseline, Forks candidate, Path dir, int pair, List<Baseline> as, List<Baseline> bs)
             throws IOException, InterruptedException {
@@ -150,8 +151,8 @@ public final class SequentialGate {
         }
         boolean done = false;
         try {
-            Baseline ra = baseline.collect(a, pair);
-            Baseline rb = candidate.collect(b, pair);
+            Baseline ra = baseline.collect(a, pair, true);
+            Baseline rb = candidate.collect(b, pair, true);
             as.add(ra);
             bs.add(rb);
             done = true;
@@ -181,6 +182,46 @@ public final class SequentialGate {
     }
 
     /** One more pair or fork; {@code n} is how many there are so far. */
+    /**
+     * What it would take to settle the slowest undecided dimension, for a gate stopped at a cap:
+     * with its interval's half-width {@code h} after {@code n} runs and the distance {@code m}
+     * between its ratio and the rule's threshold (both on logarithms), about {@code n (h / m)^2}
+     * runs, if the ratio and the spread stay as they are (the t quantile shrinks with more runs,
+     * so this errs long). Empty when nothing is undecided.
+     */
+    static String projection(GateReport report, int runs, long elapsedNanos, String unit) {
+        double worst = -1;
+        String what = null;
+        for (StageComparison s : report.stages()) {
+            if (s.baseline() == null || s.current() == null) {
+                continue;
+            }
+            for (DimensionComparison d : s.dimensions()) {
+                if (d.status() != GateStatus.INCONCLUSIVE || !(d.ciLow() > 0) || !Double.isFinite(d.ciHigh()) || !(d.ratio() > 0)) {
+                    continue;
+                }
+                double h = (Math.log(d.ciHigh()) - Math.log(d.ciLow())) / 2;
+                double m = Math.abs(Math.log(d.ratio()) - Math.log(d.rule().ratio()));
+                double need = m < 1e-9 ? Double.POSITIVE_INFINITY : runs * (h / m) * (h / m);
+                if (need > worst) {
+                    worst = need;
+                    what = d.rule().dimension().label() + " of '" + s.stage() + "' (ratio " + String.format(Locale.ROOT, "%.3f", d.ratio())
+                            + ", rule " + d.rule() + ")";
+                }
+            }
+        }
+        if (what == null) {
+            return "";
+        }
+        if (worst > 100_000) {
+            return "; " + what + " sits on the rule's threshold: more " + unit + " would not settle it";
+        }
+        long need = (long) Math.ceil(worst);
+        double minutes = need * (elapsedNanos / 1e9 / Math.max(1, runs)) / 60;
+        return String.format(Locale.ROOT, "; at the spread seen, %s would need about %d %s (about %.0f min) to settle", what, need, unit,
+                Math.max(1, Math.ceil(minutes)));
+    }
+
     private interface Step {
         void run(int n) throws IOException, InterruptedException;
     }
@@ -189,7 +230,7 @@ public final class SequentialGate {
     }
 
     /** Looks after each run from the minimum on; stops when decided, at the run cap, or before the time cap. */
-    private Stop sequence(long start, IntSupplier count, Supplier<GateReport> look, Step step)
+    private Stop sequence(long start, String unit, IntSupplier count, Supplier<GateReport> look, Step step)
             throws IOException, InterruptedException {
         long lastRun = 0;
         while (true) {
@@ -200,10 +241,10 @@ public final class SequentialGate {
                     return new Stop(report, "decided");
                 }
                 if (n >= maxRuns) {
-                    return new Stop(report, "run cap reached, still inconclusive");
+                    return new Stop(report, "run cap reached, still inconclusive" + projection(report, n, System.nanoTime() - start, unit));
                 }
                 if (System.nanoTime() - start + lastRun > maxTime.toNanos()) {
-                    return new Stop(report, "time cap reached, still inconclusive");
+                    return new Stop(report, "time cap reached, still inconclusive" + projection(report, n, System.nanoTime() - start, unit));
                 }
             }
             long t0 = System.nanoTime();

@@ -206,12 +206,18 @@ public final class StageBaseline {
      * This stage with every fork marked as half of interleaved pair {@code pair}.
      *
      * @param pair {@code >= 0}
+     * @param inStep whether the fork's rounds ran in step with the other half's ({@link ForkRounds#inStep()})
      * @return a copy
      */
-    StageBaseline inPair(int pair) {
+    StageBaseline inPair(int pair, boolean inStep) {
         List<ForkRounds> marked = new ArrayList<>();
-        forks.forEach(f -> marked.add(f.inPair(pair)));
+        forks.forEach(f -> marked.add(f.inPair(pair, inStep)));
         return new StageBaseline(figures, budget, marked);
+    }
+
+    /** {@return this stage with every fork marked as half of interleaved pair {@code pair}, not in step} */
+    StageBaseline inPair(int pair) {
+        return inPair(pair, false);
     }
 
     /** {@return every fork's per-round values, in launch order} */

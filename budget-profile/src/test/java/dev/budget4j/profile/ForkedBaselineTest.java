@@ -6,6 +6,7 @@ import static dev.budget4j.profile.Fixtures.baseline;
 import static dev.budget4j.profile.Fixtures.stage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,13 @@ class ForkedBaselineTest {
         }
         assertEquals(s.snapshot().histogram(), read.snapshot().histogram());
         assertEquals(15, read.perRound(Dimension.percentile(50)).length);
+        assertFalse(read.forks().get(0).inStep());
+
+        Path duet = dir.resolve("duet.json");
+        baseline(StageBaseline.merge(List.of(s.inPair(2, true)))).write(duet);
+        assertTrue(Files.readString(duet).contains("\"inStep\": true"));
+        StageBaseline back = Baseline.read(duet).stage("s").orElseThrow();
+        assertTrue(back.forks().stream().allMatch(f -> f.inStep() && f.pair() == 2));
     }
 
     @Test
@@ -89,6 +97,13 @@ class ForkedBaselineTest {
         Files.writeString(file, good.replaceFirst("\"forks\": \\[", "\"forks\": [{\"pair\": -3, \"perRound\": {}},"));
         e = assertThrows(BaselineFormatException.class, () -> Baseline.read(file));
         assertTrue(e.getMessage().contains("forks[0].pair must be a whole number >= 0"), e.getMessage());
+        Files.writeString(file, good.replaceFirst("\"forks\": \\[", "\"forks\": [{\"pair\": 1, \"inStep\": \"yes\", \"perRound\": {}},"));
+        e = assertThrows(BaselineFormatException.class, () -> Baseline.read(file));
+        assertTrue(e.getMessage().contains("forks[0].inStep must be true or false, but was"), e.getMessage());
+        Files.writeString(file, good.replaceFirst("\"forks\": \\[", "\"forks\": [{\"inStep\": true, \"perRound\": {}},"));
+        e = assertThrows(BaselineFormatException.class, () -> Baseline.read(file));
+        assertTrue(e.getMessage().contains("forks[0].inStep must be false for a fork without a pair"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ForkRounds(-1, true, java.util.Map.of()));
     }
 
     @Test
@@ -133,5 +148,54 @@ class ForkedBaselineTest {
         assertTrue(p50.note().startsWith("8 interleaved pairs, paired t"), p50.note());
         assertEquals(GateStatus.REGRESSION, p50.status(), p50.toString());
         assertEquals(1.25, p50.ratio(), 0.03);
+    }
+
+    /**
+     * Duet pairs whose halves traded CPUs every round: one CPU runs at 1.0, the other at 1.5 (a
+     * vCPU on a busy host core), and the candidate is 10 % slower. Each half ran 3 of its 5
+     * rounds on one CPU, so the ratio of fork medians sees the CPUs, not the code; the rounds
+     * compared side by side cancel them.
+     */
+    @Test
+    void duetPairsInStepCancelTheCpusDifference() {
+        SplittableRandom r = new SplittableRandom(11);
+        List<StageBaseline> a = new ArrayList<>();
+        List<StageBaseline> b = new ArrayList<>();
+        List<StageBaseline> aLoose = new ArrayList<>();
+        List<StageBaseline> bLoose = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean firstOnSlow = r.nextBoolean(); // which half the slow CPU had in round 0
+            double[] la = new double[5];
+            double[] lb = new double[5];
+            for (int round = 0; round < 5; round++) {
+                boolean aSlow = firstOnSlow == (round % 2 == 0);
+                double noise = 1 + 0.005 * r.nextGaussian();
+                la[round] = 100_000 * (aSlow ? 1.5 : 1.0) * noise;
+                lb[round] = 110_000 * (aSlow ? 1.0 : 1.5) * noise;
+            }
+            StageBaseline fa = Fixtures.stage("s", la, perSecond(la), 64, null);
+            StageBaseline fb = Fixtures.stage("s", lb, perSecond(lb), 64, null);
+            a.add(fa.inPair(i, true));
+            b.add(fb.inPair(i, true));
+            aLoose.add(fa.inPair(i));
+            bLoose.add(fb.inPair(i));
+        }
+        DimensionComparison inStep = Gate.defaults().compare(baseline(StageBaseline.merge(a)), baseline(StageBaseline.merge(b)))
+                .stages().get(0).dimensions().get(0);
+        assertTrue(inStep.note().startsWith("8 duet pairs, rounds in step on traded CPUs, paired t"), inStep.note());
+        assertEquals(1.10, inStep.ratio(), 0.005);
+        assertTrue(inStep.ciLow() > 1.09 && inStep.ciHigh() < 1.11, inStep.toString());
+        DimensionComparison loose = Gate.defaults().compare(baseline(StageBaseline.merge(aLoose)), baseline(StageBaseline.merge(bLoose)))
+                .stages().get(0).dimensions().get(0);
+        assertTrue(loose.note().startsWith("8 interleaved pairs, paired t"), loose.note());
+        assertTrue(loose.ciHigh() / loose.ciLow() > 1.3, "fork medians carry the CPUs' difference: " + loose);
+    }
+
+    private static double[] perSecond(double[] latencyNanos) {
+        double[] tp = new double[latencyNanos.length];
+        for (int i = 0; i < tp.length; i++) {
+            tp[i] = 1e9 / latencyNanos[i];
+        }
+        return tp;
     }
 }

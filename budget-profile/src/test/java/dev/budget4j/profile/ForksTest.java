@@ -70,6 +70,18 @@ class ForksTest {
     }
 
     @Test
+    void duetPairsAreMarkedInStepAndComparedRoundByRound() throws Exception {
+        Forks a = tiny().gitCommit(null).build();
+        Forks b = tiny().gitCommit(null).jvmArg("-Dwordcount.extra=0.25").build();
+        GateRun run = SequentialGate.builder().minRuns(2).maxRuns(2).seed(3).duet(true).build().interleave(a, b);
+        StageBaseline base = run.baseline().stage("wordcount").orElseThrow();
+        assertTrue(base.forks().stream().allMatch(f -> f.inStep() && f.pair() >= 0), base.forks().toString());
+        DimensionComparison p50 = run.report().stages().get(0).dimensions().get(0);
+        assertTrue(p50.note().contains("2 duet pairs, rounds in step on traded CPUs"), p50.note());
+        assertTrue(run.summary().contains("CPUs traded every round"), run.summary());
+    }
+
+    @Test
     void duetHalvesStartEveryRoundTogether() throws Exception {
         Forks slow = Forks.builder().suite(WordCountSuite.class.getName()).gitCommit(null)
                 .harness(Harness.builder().warmupIterations(200).warmupTime(Duration.ofSeconds(2)).iterations(50).rounds(3).build())

@@ -22,6 +22,24 @@ class SequentialGateTest {
     }
 
     @Test
+    void aGateStoppedAtItsCapSaysWhatWouldSettleIt() {
+        double[] noisy = {1000, 1300, 900, 1250, 950};
+        GateReport r = Gate.defaults().compare(baseline(stage("s", LAT, TP, 64, null)),
+                baseline(stage("s", noisy, TP, 64, null)));
+        String p = SequentialGate.projection(r, 5, 50_000_000_000L, "pairs");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("would need about (\\d+) pairs \\(about (\\d+) min\\)").matcher(p);
+        assertTrue(m.find(), p);
+        long need = Long.parseLong(m.group(1));
+        assertTrue(need > 5, p); // the interval straddles the rule, so its half-width exceeds the distance to it
+        assertEquals((long) Math.max(1, Math.ceil(need * 10.0 / 60)), Long.parseLong(m.group(2)), p); // 10 s per pair
+        assertTrue(p.contains("of 's' (ratio ") && p.contains(", rule "), p);
+
+        GateReport decided = Gate.defaults().compare(baseline(stage("s", LAT, TP, 64, null)),
+                baseline(stage("s", Fixtures.scale(LAT, 1.5), Fixtures.scale(TP, 1 / 1.5), 64, null)));
+        assertEquals("", SequentialGate.projection(decided, 5, 50_000_000_000L, "pairs"));
+    }
+
+    @Test
     void aStageMissingOnOneSideCannotBeSettledByMoreRuns() {
         GateReport r = Gate.defaults().compare(baseline(stage("s", LAT, TP, 64, null), stage("gone", LAT, TP, 64, null)),
                 baseline(stage("s", LAT, TP, 64, null)));

@@ -7,9 +7,12 @@ import org.apache.lucene.util.VectorUtil;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -27,6 +30,10 @@ import java.util.Locale;
  * each pair, in rotating order, so that slow phases of the machine hit all of them alike; the
  * report gives the median time per call and the median of the per-burst ratios to Lucene.
  *
+ * <p>{@code aligned}: the same rotation for dot only, with the vector backend's loop on the heap
+ * arrays and on 64-byte aligned native copies of them ({@link AlignedDot}): what cache-line
+ * aligned storage would be worth against Lucene.
+ *
  * <p>{@code pairwise}: {@code pairwiseCosine(a, b, out)} of {@code rows x rows x dims} into a
  * preallocated result, in GFLOP per CPU-second of the whole process and in GFLOP/s of wall time.
  * The process CPU clock may advance in steps of 10 ms, so use calls of a second or more (the
@@ -37,6 +44,7 @@ import java.util.Locale;
  * <pre>{@code
  * F="--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED"
  * java $F -cp benchmarks/target/benchmarks.jar dev.budget4j.benchmarks.kernels.KernelCpuTime vectors 384 768
+ * java $F -cp benchmarks/target/benchmarks.jar dev.budget4j.benchmarks.kernels.KernelCpuTime aligned 384 768
  * java $F -Xmx4g -cp benchmarks/target/benchmarks.jar dev.budget4j.benchmarks.kernels.KernelCpuTime pairwise 10000 768 5
  * }</pre>
  */
@@ -44,6 +52,10 @@ public final class KernelCpuTime {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] IMPLEMENTATIONS = {"lucene", "vector", "native"};
+    /** The {@code aligned} mode: the vector backend's loop on heap arrays and on 64-byte aligned copies ({@link AlignedDot}). */
+    private static final String[] ALIGNED_IMPLEMENTATIONS = {"lucene", "vector", "aligned"};
+    /** The 64-byte aligned native copy of every vector of the {@code aligned} mode, by identity. */
+    private static final Map<float[], MemorySegment> ALIGNED = new IdentityHashMap<>();
     private static final int PAIRS = 8;
     private static final int ROUNDS = 60;
     /** Keeps the spacer arrays reachable, so the pairs keep their offsets until a collection moves them. */
@@ -66,7 +78,7 @@ public final class KernelCpuTime {
     /**
      * Runs one of the comparisons.
      *
-     * @param args {@code vectors [dims...]} or {@code pairwise [rows] [dims] [calls]}
+     * @param args {@code vectors [dims...]}, {@code aligned [dims...]} or {@code pairwise [rows] [dims] [calls]}
      */
     public static void main(String[] args) {
         String mode = args.length == 0 ? "vectors" : args[0];
@@ -76,16 +88,39 @@ public final class KernelCpuTime {
                         ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
                         : new int[] {384, 768};
                 for (int d : dims) {
-                    vectors(d);
+                    vectors(d, new String[] {"dot", "cosine", "l2Squared"}, IMPLEMENTATIONS);
+                }
+            }
+            case "aligned" -> {
+                int[] dims = args.length > 1
+                        ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                        : new int[] {384, 768};
+                for (int d : dims) {
+                    vectors(d, new String[] {"dot"}, ALIGNED_IMPLEMENTATIONS);
                 }
             }
             case "pairwise" -> pairwise(args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
                     args.length > 2 ? Integer.parseInt(args[2]) : 768, args.length > 3 ? Integer.parseInt(args[3]) : 5);
-            default -> throw new IllegalArgumentException("mode must be vectors or pairwise, but was '" + mode + "'");
+            default -> throw new IllegalArgumentException("mode must be vectors, aligned or pairwise, but was '" + mode + "'");
         }
     }
 
     private static Loop loop(String implementation, String operation) {
+        if (implementation.equals("aligned")) {
+            if (!operation.equals("dot")) {
+                throw new IllegalArgumentException("the aligned experiment has dot only, but was asked for " + operation);
+            }
+            return (a, b, calls) -> {
+                MemorySegment sa = ALIGNED.get(a);
+                MemorySegment sb = ALIGNED.get(b);
+                int n = a.length;
+                double s = 0;
+                for (int i = 0; i < calls; i++) {
+                    s += AlignedDot.dot(sa, sb, n);
+                }
+                return s;
+            };
+        }
         if (implementation.equals("lucene")) {
             return switch (operation) {
                 case "dot" -> (a, b, calls) -> {
@@ -156,7 +191,7 @@ public final class KernelCpuTime {
         };
     }
 
-    private static void vectors(int dims) {
+    private static void vectors(int dims, String[] operations, String[] implementations) {
         float[][] as = new float[PAIRS][];
         float[][] bs = new float[PAIRS][];
         for (int p = 0; p < PAIRS; p++) {
@@ -164,12 +199,14 @@ public final class KernelCpuTime {
             as[p] = Backends.uniform(dims, 2L * p + 1);
             SPACERS.add(new float[2 * (p / 4) + 4 * (p % 2)]);
             bs[p] = Backends.uniform(dims, 2L * p + 2);
+            ALIGNED.put(as[p], AlignedDot.aligned(as[p]));
+            ALIGNED.put(bs[p], AlignedDot.aligned(bs[p]));
         }
         int burst = Math.max(2_000, 16_000_000 / dims);
-        for (String operation : new String[] {"dot", "cosine", "l2Squared"}) {
-            Loop[] ops = new Loop[IMPLEMENTATIONS.length];
+        for (String operation : operations) {
+            Loop[] ops = new Loop[implementations.length];
             for (int i = 0; i < ops.length; i++) {
-                ops[i] = loop(IMPLEMENTATIONS[i], operation);
+                ops[i] = loop(implementations[i], operation);
             }
             double[][] ns = new double[ops.length][ROUNDS * PAIRS];
             double sink = 0;
@@ -194,7 +231,7 @@ public final class KernelCpuTime {
                 for (int k = 0; k < ratio.length; k++) {
                     ratio[k] = ns[0][k] / ns[i][k];
                 }
-                line.append(String.format(Locale.ROOT, "  %s %.1f ns", IMPLEMENTATIONS[i], median(ns[i])));
+                line.append(String.format(Locale.ROOT, "  %s %.1f ns", implementations[i], median(ns[i])));
                 if (i > 0) {
                     line.append(String.format(Locale.ROOT, " (%.2fx lucene)", median(ratio)));
                 }

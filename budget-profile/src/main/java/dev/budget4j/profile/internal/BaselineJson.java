@@ -94,6 +94,9 @@ public final class BaselineJson {
                 if (f.pair() >= 0) {
                     fork.put("pair", (long) f.pair());
                 }
+                if (f.inStep()) {
+                    fork.put("inStep", Boolean.TRUE);
+                }
                 fork.put("perRound", rounds(f.values()));
                 forks.add(fork);
             }
@@ -217,8 +220,16 @@ public final class BaselineJson {
                     }
                     pairIndex = (int) (long) (Long) pair;
                 }
+                Object step = fork.get("inStep");
+                if (step != null && !(step instanceof Boolean)) {
+                    throw new IllegalArgumentException(at + ".inStep must be true or false, but was " + describe(step));
+                }
+                boolean inStep = Boolean.TRUE.equals(step);
+                if (inStep && pairIndex < 0) {
+                    throw new IllegalArgumentException(at + ".inStep must be false for a fork without a pair, but was true");
+                }
                 Object pr = fork.get("perRound");
-                forks.add(new ForkRounds(pairIndex, pr == null ? Map.of() : roundsFrom(pr, at + ".perRound")));
+                forks.add(new ForkRounds(pairIndex, inStep, pr == null ? Map.of() : roundsFrom(pr, at + ".perRound")));
             }
             Object count = m.get("forkCount");
             if (count != null && !Long.valueOf(forks.size()).equals(count)) {

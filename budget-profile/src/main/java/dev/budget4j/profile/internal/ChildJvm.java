@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One child JVM running {@link ForkMain}: started with a command line, its output kept in a log
  * file, waited for with a time limit. Failures carry the tail of the child's log. A child started
- * with a {@link RoundSync} runs its rounds in step with the other children of that sync: a thread
+ * with a {@link RoundSync} runs its rounds in step with the other child of that sync: a thread
  * of this JVM reads the child's output, copies it to the log, and answers each
- * {@link ForkMain#READY} line once every other child still running is ready too.
+ * {@link ForkMain#READY} line, once the other child is ready too, with the CPU slot of the round.
  */
 public final class ChildJvm {
     private final Process process;
@@ -79,7 +79,7 @@ public final class ChildJvm {
         cmd.add("--sync");
         cmd.add("true");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
-        sync.join();
+        int party = sync.join();
         Process p;
         try {
             p = pb.start();
@@ -87,7 +87,7 @@ public final class ChildJvm {
             sync.leave();
             throw e;
         }
-        Thread pump = new Thread(() -> pump(p, log, sync), "budget4j-fork-rounds");
+        Thread pump = new Thread(() -> pump(p, log, sync, party), "budget4j-fork-rounds");
         pump.setDaemon(true);
         pump.start();
         return new ChildJvm(p, log, out, cmd, pump);
@@ -97,7 +97,7 @@ public final class ChildJvm {
      * Copies the child's output to its log and answers its ready lines when every child of the
      * sync is ready; leaves the sync when the child's output ends (it exited or was killed).
      */
-    private static void pump(Process p, Path log, RoundSync sync) {
+    private static void pump(Process p, Path log, RoundSync sync, int party) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              Writer copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
              Writer go = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -114,9 +114,9 @@ public final class ChildJvm {
                     copy.write(System.lineSeparator());
                 }
                 copy.flush();
-                sync.ready();
+                int slot = sync.ready(party);
                 try {
-                    go.write("go\n");
+                    go.write("go " + slot + "\n");
                     go.flush();
                 } catch (IOException childGone) {
                     // it died between its ready line and our answer: its exit code tells why

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The entry point of one child JVM of a forked measurement: creates the suite, measures the named
@@ -29,7 +30,8 @@ import java.util.Map;
  *
  * With {@code --sync true} the child prints the line {@value #READY} on its standard output before
  * every timed round and waits for a line on its standard input (or its end) before it starts the
- * round: the parent starts the rounds of two children at the same moment ({@link RoundSync}).
+ * round: the parent starts the rounds of two children at the same moment ({@link RoundSync}). A
+ * line {@code go SLOT} also moves the measuring thread to CPU slot {@code SLOT} for that round.
  *
  * Exit codes: 0 written, 2 bad arguments or suite, 3 the stage failed.
  */
@@ -98,7 +100,8 @@ public final class ForkMain {
         List<SuiteStage<?>> chosen = Suites.select(all, stages);
         if (sync) {
             BufferedReader parent = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            h.beforeEachRound(() -> awaitGo(parent));
+            Optional<CpuPinning> pinning = CpuPinning.forThisProcess();
+            h.beforeEachRound(() -> awaitGo(parent, pinning));
         }
         try (OshiMemoryProbe p = probe ? new OshiMemoryProbe() : null) {
             Harness harness = h.memoryProbe(p).build();
@@ -114,14 +117,22 @@ public final class ForkMain {
         return 0;
     }
 
-    /** Says it is ready and waits for the parent's go (a line), or for the parent to close the pipe. */
-    private static void awaitGo(BufferedReader parent) {
+    /**
+     * Says it is ready and waits for the parent's go, or for the parent to close the pipe. The go
+     * line is {@code go} or {@code go SLOT}: with a slot, the measuring thread moves to that CPU
+     * slot for the round (where it can: {@link CpuPinning}).
+     */
+    private static void awaitGo(BufferedReader parent, Optional<CpuPinning> pinning) {
         System.out.println(READY);
         System.out.flush();
+        String go;
         try {
-            parent.readLine();
+            go = parent.readLine();
         } catch (IOException e) {
             throw new UncheckedIOException("the parent's go signal could not be read", e);
+        }
+        if (go != null && go.startsWith("go ") && pinning.isPresent()) {
+            pinning.get().pin(Integer.parseInt(go.substring(3).strip()));
         }
     }
 }

@@ -168,10 +168,66 @@ public final class Stats {
         for (int i = 0; i < n; i++) {
             d[i] = Math.log(current[i]) - Math.log(baseline[i]);
         }
+        return meanLogInterval(d, confidence);
+    }
+
+    /**
+     * A Student t confidence interval of {@code exp(mean(d))}, {@code n - 1} degrees of freedom:
+     * the geometric mean ratio of pairs whose log ratios are {@code d}.
+     *
+     * @return {ratio, low, high}; NaN when there are fewer than two values or one is not finite
+     */
+    public static double[] meanLogInterval(double[] d, double confidence) {
+        int n = d.length;
+        for (double x : d) {
+            if (!Double.isFinite(x)) {
+                return new double[] {Double.NaN, Double.NaN, Double.NaN};
+            }
+        }
+        if (n < 2) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
         double m = mean(d);
         double se = Math.sqrt(variance(d) / n);
         double t = studentTQuantile(1 - (1 - confidence) / 2, n - 1);
         return new double[] {Math.exp(m), Math.exp(m - t * se), Math.exp(m + t * se)};
+    }
+
+    /**
+     * The log ratio of one duet pair whose halves ran round {@code r} at the same moment and
+     * traded CPUs every round: {@code (median over even r + median over odd r) / 2} of
+     * {@code log(current[r] / baseline[r])}. Each parity is one assignment of the halves to the
+     * CPUs, so a speed difference between the CPUs enters the two medians with opposite signs and
+     * cancels in their mean; the medians keep a round hit by a pause from moving the estimate.
+     *
+     * @return the log ratio; NaN when the halves have different round counts, or a parity has no
+     *     round where both values are positive and finite
+     */
+    public static double alternatingLogRatio(double[] baseline, double[] current) {
+        if (baseline.length != current.length || baseline.length == 0) {
+            return Double.NaN;
+        }
+        if (baseline.length == 1) {
+            return baseline[0] > 0 && current[0] > 0 && Double.isFinite(baseline[0]) && Double.isFinite(current[0])
+                    ? Math.log(current[0]) - Math.log(baseline[0]) : Double.NaN;
+        }
+        double[] half = new double[2];
+        for (int parity = 0; parity < 2; parity++) {
+            double[] d = new double[(baseline.length - parity + 1) / 2];
+            int k = 0;
+            for (int r = parity; r < baseline.length; r += 2) {
+                double b = baseline[r];
+                double c = current[r];
+                if (b > 0 && c > 0 && Double.isFinite(b) && Double.isFinite(c)) {
+                    d[k++] = Math.log(c) - Math.log(b);
+                }
+            }
+            if (k == 0) {
+                return Double.NaN;
+            }
+            half[parity] = median(Arrays.copyOf(d, k));
+        }
+        return (half[0] + half[1]) / 2;
     }
 
     private static boolean allPositive(double[] v) {

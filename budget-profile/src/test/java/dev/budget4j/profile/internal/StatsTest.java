@@ -119,4 +119,32 @@ class StatsTest {
         double[] wider = Stats.unpairedLogRatio(new double[] {100}, new double[] {100, 130, 70}, 0.95);
         assertTrue(wider[2] / wider[1] > ci[2] / ci[1]);
     }
+
+    @Test
+    void alternatingLogRatioCancelsTheCpusOfADuetPair() {
+        // round r: the baseline half on a CPU 1.5x slower in even rounds, the candidate in odd ones; the code is 10 % slower
+        double[] base = {150, 100, 150, 100, 150};
+        double[] cur = {110, 165, 110, 165, 110};
+        assertEquals(Math.log(1.1), Stats.alternatingLogRatio(base, cur), 1e-12);
+        assertEquals(Math.log(1.1), Stats.alternatingLogRatio(new double[] {100, 150, 100, 150}, new double[] {165, 110, 165, 110}), 1e-12);
+        // a pause in one round moves a median, not the estimate's sign
+        assertEquals(Math.log(1.1), Stats.alternatingLogRatio(new double[] {150, 100, 150, 100, 150}, new double[] {110, 165, 900, 165, 110}), 1e-12);
+        assertEquals(Math.log(2), Stats.alternatingLogRatio(new double[] {10}, new double[] {20}), 1e-12);
+        assertTrue(Double.isNaN(Stats.alternatingLogRatio(new double[] {1, 2}, new double[] {1, 2, 3})));
+        assertTrue(Double.isNaN(Stats.alternatingLogRatio(new double[] {1, Double.NaN}, new double[] {1, 2})));
+        assertTrue(Double.isNaN(Stats.alternatingLogRatio(new double[0], new double[0])));
+    }
+
+    @Test
+    void meanLogIntervalIsTheTIntervalOfTheMeanLog() {
+        double[] d = {0.1, 0.2, 0.0, 0.1};
+        double[] e = Stats.meanLogInterval(d, 0.95);
+        double se = Math.sqrt(Stats.variance(d) / 4);
+        double t = 3.182446305284263; // t(0.975, 3)
+        assertEquals(Math.exp(0.1), e[0], 1e-12);
+        assertEquals(Math.exp(0.1 - t * se), e[1], 1e-6);
+        assertEquals(Math.exp(0.1 + t * se), e[2], 1e-6);
+        assertTrue(Double.isNaN(Stats.meanLogInterval(new double[] {0.1}, 0.95)[0]));
+        assertTrue(Double.isNaN(Stats.meanLogInterval(new double[] {0.1, Double.POSITIVE_INFINITY}, 0.95)[0]));
+    }
 }
