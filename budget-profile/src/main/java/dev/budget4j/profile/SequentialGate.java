@@ -129,11 +129,6 @@ public final class SequentialGate {
     }
 
     /**
-     * True when more runs cannot change the outcome: a stage regressed, or no dimension has an
-     * interval that straddles its rule. A stage missing on one side, or a dimension measured on one
-     * side only, stays INCONCLUSIVE however many runs are added, so it does not keep the gate going.
-     */
-    /**
      * Runs one duet pair: both halves at once, every timed round of the one starting with the
      * same round of the other and the two trading CPUs every round ({@link RoundSync}), so that
      * both measure the same stretch of time on both CPUs.
@@ -164,6 +159,11 @@ public final class SequentialGate {
         }
     }
 
+    /**
+     * True when more runs cannot change the outcome: a stage regressed, or no dimension has an
+     * interval that straddles its rule. A stage missing on one side, or a dimension measured on one
+     * side only, stays INCONCLUSIVE however many runs are added, so it does not keep the gate going.
+     */
     static boolean decided(GateReport report) {
         if (report.status() == GateStatus.REGRESSION) {
             return true;
@@ -181,7 +181,6 @@ public final class SequentialGate {
         return true;
     }
 
-    /** One more pair or fork; {@code n} is how many there are so far. */
     /**
      * What it would take to settle the slowest undecided dimension, for a gate stopped at a cap:
      * with its interval's half-width {@code h} after {@code n} runs and the distance {@code m}
@@ -222,6 +221,7 @@ public final class SequentialGate {
                 Math.max(1, Math.ceil(minutes)));
     }
 
+    /** One more pair or fork; {@code n} is how many there are so far. */
     private interface Step {
         void run(int n) throws IOException, InterruptedException;
     }
@@ -331,8 +331,9 @@ public final class SequentialGate {
 
         /**
          * Sets whether both halves of a pair run at the same time (duet benchmarking). In duet mode
-         * the two child JVMs warm up on their own, then start every timed round together: the one
-         * that is ready first waits for the other, so both measure the same stretch of time.
+         * the two child JVMs warm up on their own, then start every timed round together (the one
+         * that is ready first waits for the other) and trade CPUs every round, so both measure the
+         * same stretch of time on both CPUs and the gate can compare their rounds side by side.
          *
          * @param on run both halves of a pair at the same time (duet benchmarking) instead of in random order
          * @return this builder
