@@ -57,6 +57,35 @@ final class AlignedDot {
         return sum;
     }
 
+    /**
+     * {@return the same dot product with the loop counted in bytes, as a {@code long}}: the loop
+     * shape C2 can take range checks on a segment's {@code long} offsets out of (long counted
+     * loops), in case the {@code int} loop above keeps one check per load.
+     */
+    static float dotLongIndex(MemorySegment a, MemorySegment b, int n) {
+        FloatVector acc0 = FloatVector.zero(S);
+        FloatVector acc1 = FloatVector.zero(S);
+        FloatVector acc2 = FloatVector.zero(S);
+        FloatVector acc3 = FloatVector.zero(S);
+        long step = (long) L * Float.BYTES;
+        long end = (long) S.loopBound(n) * Float.BYTES;
+        long o = 0;
+        for (long unrolled = end - 3 * step; o < unrolled; o += 4 * step) {
+            acc0 = load(a, o).fma(load(b, o), acc0);
+            acc1 = load(a, o + step).fma(load(b, o + step), acc1);
+            acc2 = load(a, o + 2 * step).fma(load(b, o + 2 * step), acc2);
+            acc3 = load(a, o + 3 * step).fma(load(b, o + 3 * step), acc3);
+        }
+        for (; o < end; o += step) {
+            acc0 = load(a, o).fma(load(b, o), acc0);
+        }
+        float sum = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        for (; o < (long) n * Float.BYTES; o += Float.BYTES) {
+            sum = Math.fma(a.get(ValueLayout.JAVA_FLOAT, o), b.get(ValueLayout.JAVA_FLOAT, o), sum);
+        }
+        return sum;
+    }
+
     private static FloatVector load(MemorySegment s, long offset) {
         return FloatVector.fromMemorySegment(S, s, offset, ORDER);
     }

@@ -53,7 +53,7 @@ public final class KernelCpuTime {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] IMPLEMENTATIONS = {"lucene", "vector", "native"};
     /** The {@code aligned} mode: the vector backend's loop on heap arrays and on 64-byte aligned copies ({@link AlignedDot}). */
-    private static final String[] ALIGNED_IMPLEMENTATIONS = {"lucene", "vector", "aligned"};
+    private static final String[] ALIGNED_IMPLEMENTATIONS = {"lucene", "vector", "aligned", "alignedLong"};
     /** The 64-byte aligned native copy of every vector of the {@code aligned} mode, by identity. */
     private static final Map<float[], MemorySegment> ALIGNED = new IdentityHashMap<>();
     private static final int PAIRS = 8;
@@ -106,17 +106,18 @@ public final class KernelCpuTime {
     }
 
     private static Loop loop(String implementation, String operation) {
-        if (implementation.equals("aligned")) {
+        if (implementation.startsWith("aligned")) {
             if (!operation.equals("dot")) {
                 throw new IllegalArgumentException("the aligned experiment has dot only, but was asked for " + operation);
             }
+            boolean longIndex = implementation.equals("alignedLong");
             return (a, b, calls) -> {
                 MemorySegment sa = ALIGNED.get(a);
                 MemorySegment sb = ALIGNED.get(b);
                 int n = a.length;
                 double s = 0;
                 for (int i = 0; i < calls; i++) {
-                    s += AlignedDot.dot(sa, sb, n);
+                    s += longIndex ? AlignedDot.dotLongIndex(sa, sb, n) : AlignedDot.dot(sa, sb, n);
                 }
                 return s;
             };
