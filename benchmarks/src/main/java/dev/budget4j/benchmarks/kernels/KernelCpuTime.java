@@ -30,9 +30,10 @@ import java.util.Locale;
  * each pair, in rotating order, so that slow phases of the machine hit all of them alike; the
  * report gives the median time per call and the median of the per-burst ratios to Lucene.
  *
- * <p>{@code aligned}: the same rotation for dot only, with the vector backend's loop on the heap
- * arrays and on 64-byte aligned native copies of them ({@link AlignedDot}): what cache-line
- * aligned storage would be worth against Lucene.
+ * <p>{@code aligned}: the same rotation for dot only, with the vector and native backends on the
+ * heap arrays and their loops on 64-byte aligned native copies of them ({@link AlignedDot}, with
+ * an {@code int} and a {@code long} loop, and {@link NativeAlignedDot}): what cache-line aligned
+ * storage would be worth against Lucene.
  *
  * <p>{@code pairwise}: {@code pairwiseCosine(a, b, out)} of {@code rows x rows x dims} into a
  * preallocated result, in GFLOP per CPU-second of the whole process and in GFLOP/s of wall time.
@@ -52,8 +53,11 @@ public final class KernelCpuTime {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] IMPLEMENTATIONS = {"lucene", "vector", "native"};
-    /** The {@code aligned} mode: the vector backend's loop on heap arrays and on 64-byte aligned copies ({@link AlignedDot}). */
-    private static final String[] ALIGNED_IMPLEMENTATIONS = {"lucene", "vector", "aligned", "alignedLong"};
+    /**
+     * The {@code aligned} mode: the vector and native backends on heap arrays, and their loops on
+     * 64-byte aligned copies ({@link AlignedDot}, {@link NativeAlignedDot}).
+     */
+    private static final String[] ALIGNED_IMPLEMENTATIONS = {"lucene", "vector", "native", "aligned", "alignedLong", "nativeAligned"};
     /** The 64-byte aligned native copy of every vector of the {@code aligned} mode, by identity. */
     private static final Map<float[], MemorySegment> ALIGNED = new IdentityHashMap<>();
     private static final int PAIRS = 8;
@@ -106,18 +110,20 @@ public final class KernelCpuTime {
     }
 
     private static Loop loop(String implementation, String operation) {
-        if (implementation.startsWith("aligned")) {
+        if (implementation.startsWith("aligned") || implementation.equals("nativeAligned")) {
             if (!operation.equals("dot")) {
                 throw new IllegalArgumentException("the aligned experiment has dot only, but was asked for " + operation);
             }
             boolean longIndex = implementation.equals("alignedLong");
+            boolean nativeLoop = implementation.equals("nativeAligned");
             return (a, b, calls) -> {
                 MemorySegment sa = ALIGNED.get(a);
                 MemorySegment sb = ALIGNED.get(b);
                 int n = a.length;
                 double s = 0;
                 for (int i = 0; i < calls; i++) {
-                    s += longIndex ? AlignedDot.dotLongIndex(sa, sb, n) : AlignedDot.dot(sa, sb, n);
+                    s += nativeLoop ? NativeAlignedDot.dot(sa, sb, n)
+                            : longIndex ? AlignedDot.dotLongIndex(sa, sb, n) : AlignedDot.dot(sa, sb, n);
                 }
                 return s;
             };
