@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -41,10 +42,10 @@ public final class PlantedSlowdown {
      */
     public static void main(String[] args) {
         String only = System.getProperty("workload");
-        int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        if (blocks < 10) {
-            throw new IllegalArgumentException("BLOCKS must be >= 10, but was " + blocks);
+        if (only != null && !ValidityWorkloads.NAMES.contains(only)) {
+            throw new IllegalArgumentException("workload must be one of " + ValidityWorkloads.NAMES + ", but was '" + only + "'");
         }
+        int blocks = args.length > 0 ? blocks(args[0]) : 300;
         double[] extras = args.length > 1
                 ? Arrays.stream(args, 1, args.length).mapToDouble(ValidityWorkloads::extra).toArray()
                 : new double[] {0.10, 0.25};
@@ -61,6 +62,19 @@ public final class PlantedSlowdown {
                         r[r.length / 2], r[r.length / 4], r[3 * r.length / 4]);
             }
         }
+    }
+
+    private static int blocks(String text) {
+        int blocks;
+        try {
+            blocks = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("BLOCKS must be a whole number >= 10, but was '" + text + "'");
+        }
+        if (blocks < 10) {
+            throw new IllegalArgumentException("BLOCKS must be a whole number >= 10, but was " + blocks);
+        }
+        return blocks;
     }
 
     /** {@return the sorted ratios planted / base of the blocks' median call times} */
@@ -107,7 +121,7 @@ public final class PlantedSlowdown {
         }
 
         void call(int i) {
-            sink += stage.apply(pool.get(i % POOL)).hashCode();
+            sink += Objects.hashCode(stage.apply(pool.get(i % POOL)));
         }
 
         long blockMedian() {
