@@ -1,5 +1,6 @@
 package dev.budget4j.benchmarks.kernels;
 
+import dev.budget4j.ffi.OffHeapVectors;
 import dev.budget4j.kernel.FloatMatrix;
 import dev.budget4j.kernel.Kernels;
 import dev.budget4j.kernel.VectorKernels;
@@ -32,7 +33,7 @@ import java.util.Locale;
  *
  * <p>{@code aligned}: the same rotation for dot only, with the vector and native backends on the
  * heap arrays and their loops on 64-byte aligned native copies of them ({@link AlignedDot}, with
- * an {@code int} and a {@code long} loop, and {@link NativeAlignedDot}): what cache-line aligned
+ * an {@code int} and a {@code long} loop, and the native backend's {@link OffHeapVectors#dot}): what cache-line aligned
  * storage would be worth against Lucene.
  *
  * <p>{@code pairwise}: {@code pairwiseCosine(a, b, out)} of {@code rows x rows x dims} into a
@@ -55,7 +56,7 @@ public final class KernelCpuTime {
     private static final String[] IMPLEMENTATIONS = {"lucene", "vector", "native"};
     /**
      * The {@code aligned} mode: the vector and native backends on heap arrays, and their loops on
-     * 64-byte aligned copies ({@link AlignedDot}, {@link NativeAlignedDot}).
+     * 64-byte aligned copies ({@link AlignedDot}, {@link OffHeapVectors}).
      */
     private static final String[] ALIGNED_IMPLEMENTATIONS = {"lucene", "vector", "native", "aligned", "alignedLong", "nativeAligned"};
     /** The 64-byte aligned native copy of every vector of the {@code aligned} mode, by identity. */
@@ -122,7 +123,7 @@ public final class KernelCpuTime {
                 int n = a.length;
                 double s = 0;
                 for (int i = 0; i < calls; i++) {
-                    s += nativeLoop ? NativeAlignedDot.dot(sa, sb, n)
+                    s += nativeLoop ? OffHeapVectors.dot(sa, sb)
                             : longIndex ? AlignedDot.dotLongIndex(sa, sb, n) : AlignedDot.dot(sa, sb, n);
                 }
                 return s;
