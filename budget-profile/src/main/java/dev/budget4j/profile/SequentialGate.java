@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@link #interleave(Forks, Forks)}: randomized multiple interleaved trials (Abedi and
  *       Brecht, ICPE 2017). Pair {@code i} is one baseline-build fork and one candidate-build fork,
- *       run back to back in a random order (or at the same time in duet mode, each timed round
- *       of the one starting with the same round of the other), so slow drifts of a shared machine
+ *       run back to back in a random order (or at the same time in duet mode, launched in a
+ *       random order, each timed round of the one starting with the same round of the other), so slow drifts of a shared machine
  *       hit both halves; the gate then tests the paired ratios.</li>
  *   <li>{@link #against(Baseline, Forks)}: the candidate's forks against a stored baseline (from
  *       an earlier job); the interval includes JVM-to-JVM variance on both sides but cannot
@@ -82,10 +82,12 @@ public final class SequentialGate {
         long start = System.nanoTime();
         List<Baseline> as = new ArrayList<>();
         List<Baseline> bs = new ArrayList<>();
+        boolean[] candidateFirst = new boolean[1];
         try {
             Stop stop = sequence(start, "pairs", as::size, () -> gate.compare(Baseline.merge(as), Baseline.merge(bs)), n -> {
                 if (duet) {
-                    duet(baseline, candidate, dir, n, as, bs);
+                    candidateFirst[0] = candidateFirst(n, candidateFirst[0], order);
+                    duet(baseline, candidate, dir, n, as, bs, candidateFirst[0]);
                 } else if (order.nextBoolean()) {
                     as.add(baseline.collect(baseline.start(dir), n));
                     bs.add(candidate.collect(candidate.start(dir), n));
@@ -129,21 +131,40 @@ public final class SequentialGate {
     }
 
     /**
+     * Whether duet pair {@code pair} launches the candidate first: drawn for the first pair of each
+     * block of two, the other way round for the second, so that every even number of pairs has
+     * both orders equally often.
+     *
+     * @param pair the pair's index, from 0
+     * @param previous the order of pair {@code pair - 1}
+     * @param order the random source
+     * @return true when the candidate's JVM is to be launched first
+     */
+    static boolean candidateFirst(int pair, boolean previous, SplittableRandom order) {
+        return pair % 2 == 0 ? order.nextBoolean() : !previous;
+    }
+
+    /**
      * Runs one duet pair: both halves at once, every timed round of the one starting with the
      * same round of the other and the two trading CPUs every round ({@link RoundSync}), so that
-     * both measure the same stretch of time on both CPUs.
+     * both measure the same stretch of time on both CPUs. The half launched second runs about
+     * 1 % slower (measured on an allocation-heavy stage, docs/validity.md), so the launch order
+     * is balanced: drawn at random for each block of two pairs, the second pair of the block the
+     * other way round.
      */
-    private static void duet(Forks baseline, Forks candidate, Path dir, int pair, List<Baseline> as, List<Baseline> bs)
-            throws IOException, InterruptedException {
+    private static void duet(Forks baseline, Forks candidate, Path dir, int pair, List<Baseline> as, List<Baseline> bs,
+                             boolean candidateFirst) throws IOException, InterruptedException {
         RoundSync sync = new RoundSync();
-        ChildJvm a = baseline.start(dir, sync);
-        ChildJvm b;
+        ChildJvm first = (candidateFirst ? candidate : baseline).start(dir, sync);
+        ChildJvm second;
         try {
-            b = candidate.start(dir, sync);
+            second = (candidateFirst ? baseline : candidate).start(dir, sync);
         } catch (IOException | RuntimeException e) {
-            a.discard();
+            first.discard();
             throw e;
         }
+        ChildJvm a = candidateFirst ? second : first;
+        ChildJvm b = candidateFirst ? first : second;
         boolean done = false;
         try {
             Baseline ra = baseline.collect(a, pair, true);

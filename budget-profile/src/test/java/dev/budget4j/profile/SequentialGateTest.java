@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.SplittableRandom;
+
 /** When the sequential gate stops: only intervals that more runs could move keep it going. */
 class SequentialGateTest {
     @Test
@@ -53,5 +55,28 @@ class SequentialGateTest {
                 baseline(stage("s", Fixtures.scale(LAT, 1.5), Fixtures.scale(TP, 1 / 1.5), 64, null)));
         assertEquals(GateStatus.REGRESSION, r.status());
         assertTrue(SequentialGate.decided(r));
+    }
+
+    @Test
+    void duetLaunchOrderIsBalancedInEveryBlockOfTwoPairsAndRandomAcrossBlocks() {
+        int blocksWithCandidateFirst = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            SplittableRandom order = new SplittableRandom(seed);
+            boolean previous = false;
+            int candidateFirst = 0;
+            for (int pair = 0; pair < 40; pair++) {
+                boolean first = SequentialGate.candidateFirst(pair, previous, order);
+                if (pair % 2 == 1) {
+                    assertEquals(!previous, first, "the second pair of a block runs the other way round");
+                } else if (first) {
+                    blocksWithCandidateFirst++;
+                }
+                candidateFirst += first ? 1 : 0;
+                previous = first;
+            }
+            assertEquals(20, candidateFirst, "seed " + seed + ": 40 pairs, 20 with the candidate launched first");
+        }
+        // 400 blocks, each drawn with probability 1/2: far from both 0 and 400
+        assertTrue(blocksWithCandidateFirst > 150 && blocksWithCandidateFirst < 250, "blocks with the candidate first: " + blocksWithCandidateFirst);
     }
 }
