@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  *   <li>{@link #interleave(Forks, Forks)}: randomized multiple interleaved trials (Abedi and
  *       Brecht, ICPE 2017). Pair {@code i} is one baseline-build fork and one candidate-build fork,
  *       run back to back in a random order (or at the same time in duet mode, launched in a
- *       random order, each timed round of the one starting with the same round of the other), so slow drifts of a shared machine
- *       hit both halves; the gate then tests the paired ratios.</li>
+ *       balanced random order, each timed round of the one starting with the same round of the
+ *       other), so slow drifts of a shared machine hit both halves; the gate then tests the
+ *       paired ratios.</li>
  *   <li>{@link #against(Baseline, Forks)}: the candidate's forks against a stored baseline (from
  *       an earlier job); the interval includes JVM-to-JVM variance on both sides but cannot
  *       remove drift between the two jobs.</li>
